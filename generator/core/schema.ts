@@ -1,0 +1,30 @@
+/** The subset of JSON Schema draft-07 that the value models emit. Inlined everywhere: remote $ref breaks Helm. */
+export interface JsonSchema {
+  $schema?: string;
+  $comment?: string;
+  title?: string;
+  description?: string;
+  default?: unknown;
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+  enum?: readonly unknown[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: readonly string[];
+  additionalProperties?: boolean | JsonSchema;
+  anyOf?: readonly JsonSchema[];
+}
+
+/** Kubernetes CPU quantities: "500m", "2", "0.5". */
+export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]{1,3})?)$';
+/** Kubernetes memory quantities: "512Mi", "4Gi", "1G", or plain bytes. */
+export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?([EPTGMK]i?|k)?$';
+/** An RFC 1123 subdomain (the shape of Secret and ConfigMap names), or empty for "use the convention". */
+export const OPTIONAL_NAME_PATTERN = '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$';
+/** An RFC 1123 label or empty: name overrides end up inside object names. */
+export const OPTIONAL_LABEL_PATTERN = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$';

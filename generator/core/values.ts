@@ -1,0 +1,161 @@
+/**
+ * Values are declared once, here, and everything else derives from the declaration:
+ * the TypeScript type (ValuesOf / OverlayOf), the default (defaultsOf), the schema entry (schemaOf)
+ * and the template reference (`.Values.<path>`, checked by references.ts in both directions).
+ */
+import type { JsonSchema } from './schema.js';
+import { CPU_PATTERN, MEMORY_PATTERN } from './schema.js';
+
+/** A leaf value: one key in values.yaml. */
+export interface Leaf<T> {
+  readonly kind: 'leaf';
+  readonly description: string;
+  readonly default: T;
+  /** The schema of the value itself, without description and default (added by schemaOf). */
+  readonly schema: JsonSchema;
+  /** True for free-form objects (labels, annotations): templates may reference keys below them. */
+  readonly openEnded: boolean;
+  /** Phantom field so that T survives inference; never set. */
+  readonly __type?: T;
+}
+
+/** A group of values: a nested object in values.yaml, closed with additionalProperties: false. */
+export interface Group<C extends Children> {
+  readonly kind: 'group';
+  readonly description: string;
+  readonly children: C;
+}
+
+export type Node = Leaf<unknown> | Group<Children>;
+export type Children = { readonly [key: string]: Node };
+
+/** The full values type that a model describes. */
+export type ValuesOf<N> = N extends Leaf<infer T> ? T : N extends Group<infer C> ? { [K in keyof C]: ValuesOf<C[K]> } : never;
+
+/** What an overlay may set: any subset, with exact leaf types. Unknown keys fail tsc. */
+export type OverlayOf<N> =
+  N extends Leaf<infer T> ? T : N extends Group<infer C> ? { readonly [K in keyof C]?: OverlayOf<C[K]> } : never;
+
+interface LeafOptions {
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+}
+
+function leaf<T>(description: string, dflt: T, schema: JsonSchema, openEnded = false): Leaf<T> {
+  return { kind: 'leaf', description, default: dflt, schema, openEnded };
+}
+
+function pick(opts: LeafOptions): JsonSchema {
+  const out: Record<string, unknown> = {};
+  for (const key of ['enum', 'pattern', 'minimum', 'maximum', 'minLength'] as const) {
+    if (opts[key] !== undefined) out[key] = opts[key];
+  }
+  return out as JsonSchema;
+}
+
+/** @default `dflt`, a string. */
+export const str = (description: string, dflt: string, opts: LeafOptions = {}): Leaf<string> =>
+  leaf(description, dflt, { type: 'string', ...pick(opts) });
+
+/** A string restricted to `values`; its TypeScript type is their union. */
+export const oneOf = <const V extends readonly string[]>(description: string, dflt: V[number], values: V): Leaf<V[number]> =>
+  leaf(description, dflt, { type: 'string', enum: values });
+
+export const int = (description: string, dflt: number, opts: LeafOptions = {}): Leaf<number> =>
+  leaf(description, dflt, { type: 'integer', ...pick(opts) });
+
+export const bool = (description: string, dflt: boolean): Leaf<boolean> => leaf(description, dflt, { type: 'boolean' });
+
+/** A CPU quantity such as "500m" or "2". */
+export const cpu = (description: string, dflt: string): Leaf<string> =>
+  leaf(description, dflt, { type: 'string', pattern: CPU_PATTERN });
+
+/** A memory quantity such as "512Mi" or "4Gi". */
+export const memory = (description: string, dflt: string): Leaf<string> =>
+  leaf(description, dflt, { type: 'string', pattern: MEMORY_PATTERN });
+
+/** A free-form string map (labels, annotations, node selectors). */
+export const stringMap = (description: string, dflt: Record<string, string> = {}): Leaf<Record<string, string>> =>
+  leaf(description, dflt, { type: 'object', additionalProperties: { type: 'string' } }, true);
+
+/** A list of strings. */
+export const stringList = (description: string, dflt: string[] = [], opts: LeafOptions = {}): Leaf<string[]> =>
+  leaf(description, dflt, { type: 'array', items: { type: 'string', ...pick(opts) } });
+
+/**
+ * A list of Kubernetes objects passed through to the manifest (env vars, volumes, tolerations).
+ * Only the keys in `required` are checked: a strict copy of the Kubernetes schema would reject
+ * valid fields of newer Kubernetes versions, which is the most common complaint about strict charts.
+ */
+export const objectList = <T>(description: string, dflt: T[] = [], required: readonly string[] = []): Leaf<T[]> =>
+  leaf(description, dflt, {
+    type: 'array',
+    items: required.length > 0 ? { type: 'object', required } : { type: 'object' },
+  });
+
+/** A free-form Kubernetes object passed through to the manifest (affinity). */
+export const object = <T extends object>(description: string, dflt: T): Leaf<T> =>
+  leaf(description, dflt, { type: 'object' }, true);
+
+export const group = <C extends Children>(description: string, children: C): Group<C> => ({
+  kind: 'group',
+  description,
+  children,
+});
+
+/** requests and limits, with quantity patterns; the shape every container in the suite uses. */
+export const resources = (what: string, d: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } }) =>
+  group(`Resource requests and limits for ${what}.`, {
+    requests: group(`What the scheduler reserves for ${what}.`, {
+      cpu: cpu('CPU request.', d.requests.cpu),
+      memory: memory('Memory request.', d.requests.memory),
+    }),
+    limits: group(`The most ${what} may use.`, {
+      cpu: cpu('CPU limit.', d.limits.cpu),
+      memory: memory('Memory limit.', d.limits.memory),
+    }),
+  });
+
+/** Walks every leaf with its dotted path. */
+export function* leaves(node: Node, path: string[] = []): Generator<[string[], Leaf<unknown>]> {
+  if (node.kind === 'leaf') {
+    yield [path, node];
+    return;
+  }
+  for (const [key, child] of Object.entries(node.children)) yield* leaves(child, [...path, key]);
+}
+
+/** The default values of a model: what values.yaml holds. */
+export function defaultsOf<N extends Node>(node: N): ValuesOf<N> {
+  if (node.kind === 'leaf') return structuredClone(node.default) as ValuesOf<N>;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(node.children)) out[key] = defaultsOf(child);
+  return out as ValuesOf<N>;
+}
+
+/** The draft-07 schema of a model: a description and a default on every key, closed groups. */
+export function schemaOf(node: Node): JsonSchema {
+  if (node.kind === 'leaf') return { description: node.description, default: node.default, ...node.schema };
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, child] of Object.entries(node.children)) properties[key] = schemaOf(child);
+  return {
+    description: node.description,
+    default: defaultsOf(node),
+    type: 'object',
+    additionalProperties: false,
+    properties,
+  };
+}
+
+/** Finds the node at a path, or undefined. */
+export function nodeAt(node: Node, path: readonly string[]): Node | undefined {
+  let here: Node = node;
+  for (const key of path) {
+    if (here.kind !== 'group' || !Object.hasOwn(here.children, key)) return undefined;
+    here = here.children[key]!;
+  }
+  return here;
+}

@@ -1,0 +1,46 @@
+/** A chart's README.md: what it is, how to install it, its notes, and the parameter table from the model. */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { leaves } from '../core/values.js';
+import type { ChartDefinition } from '../models/chart.js';
+import { KUBE_VERSION } from './chart-yaml.js';
+import { header } from './files.js';
+
+const DOCS_DIR = fileURLToPath(new URL('../docs/', import.meta.url));
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function typeOf(schema: { type?: string; enum?: readonly unknown[]; pattern?: string; items?: { type?: string } }): string {
+  if (schema.enum) return schema.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
+  if (schema.type === 'array') return `list of ${schema.items?.type ?? 'object'}`;
+  return schema.type ?? 'any';
+}
+
+export function parameterTable(chart: ChartDefinition): string {
+  const rows = ['| Key | Type | Default | Description |', '| --- | --- | --- | --- |'];
+  for (const [path, leaf] of leaves(chart.model)) {
+    rows.push(`| \`${path.join('.')}\` | ${cell(typeOf(leaf.schema))} | \`${cell(JSON.stringify(leaf.default))}\` | ${cell(leaf.description)} |`);
+  }
+  return rows.join('\n');
+}
+
+export function readme(chart: ChartDefinition, modelSource: string): string {
+  const notesFile = `${DOCS_DIR}${chart.name}.md`;
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() + '\n\n' : '';
+  const sources = existsSync(notesFile) ? `${modelSource} and generator/docs/${chart.name}.md` : modelSource;
+  return (
+    header('README.md', sources) +
+    `# ${chart.name}\n\n` +
+    `${chart.description}\n\n` +
+    `| Chart version | App version | Kubernetes |\n| --- | --- | --- |\n| ${chart.version} | ${chart.appVersion} | \`${KUBE_VERSION}\` |\n\n` +
+    `## Install\n\n` +
+    '```sh\n' +
+    `helm install ${chart.name === 'concertmaster' ? 'concertmaster' : `concertmaster-${chart.name}`} ./charts/${chart.name}\n` +
+    '```\n\n' +
+    notes +
+    `## Parameters\n\n` +
+    `Every key below is in \`values.yaml\` with its description and checked by \`values.schema.json\`; an unknown key or a wrong type fails \`helm install\` and \`helm template\` with the key's path.\n\n` +
+    parameterTable(chart) +
+    '\n'
+  );
+}

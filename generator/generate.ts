@@ -1,0 +1,79 @@
+/**
+ * Builds the whole generated tree in memory (charts/ and values/), checking as it goes; nothing is
+ * written unless every check passes, so a bad model or overlay leaves the tree as it was.
+ */
+import { defaultsOf } from './core/values.js';
+import { mergeValues } from './core/merge.js';
+import { validateValues } from './core/validate.js';
+import { chartYaml } from './emitters/chart-yaml.js';
+import { header, type FileSet } from './emitters/files.js';
+import { ciValuesFiles, combinations, overlayFiles } from './emitters/overlays.js';
+import { readme } from './emitters/readme.js';
+import { checkDeclared, collectReferences, ReferenceError, unusedValues, type Reference } from './emitters/references.js';
+import { schemaJson, valuesSchema } from './emitters/schema-json.js';
+import { renderChartTemplates } from './emitters/templates.js';
+import { valuesYaml } from './emitters/values-yaml.js';
+import { globalModel } from './models/global.js';
+import { allCharts, subcharts, umbrella } from './models/suite.js';
+import { environments, regions } from './overlays/index.js';
+
+/** The folders the generator owns: sync removes whatever it no longer produces there. */
+export const GENERATED_ROOTS = ['charts', 'values'] as const;
+
+const HELMIGNORE = ['.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.tmp-*', '*.orig', '.idea/', '.vscode/', ''].join('\n');
+
+export function buildSuite(): FileSet {
+  const files: FileSet = new Map();
+  const subchartNames = subcharts.map((c) => c.name);
+  const combos = combinations(environments, regions);
+  const globalRefs: Reference[] = [];
+
+  for (const chart of allCharts) {
+    const isUmbrella = chart === umbrella;
+    const dir = `charts/${chart.name}`;
+    const templates = renderChartTemplates(chart, { chart: chart.name, subcharts: subchartNames });
+
+    const refs = collectReferences(templates);
+    checkDeclared(chart.name, chart.model, refs);
+    const unused = unusedValues(chart.model, refs, isUmbrella ? ['global', ...subchartNames] : ['global']);
+    if (unused.length > 0) {
+      throw new ReferenceError(`${chart.modelSource}: the ${chart.name} model declares values no template uses: ${unused.join(', ')}`);
+    }
+    globalRefs.push(...refs.filter((r) => r.path[0] === 'global').map((r) => ({ ...r, path: r.path.slice(1) })));
+
+    const schema = valuesSchema(`Values of the ${chart.name} chart`, chart.model, chart.modelSource, isUmbrella ? subchartNames : []);
+    validateValues(schema, defaultsOf(chart.model), `${chart.modelSource}: the defaults of the ${chart.name} model`);
+
+    files.set(`${dir}/Chart.yaml`, header(`${dir}/Chart.yaml`, chart.modelSource) + chartYaml(chart, isUmbrella ? subcharts : []));
+    files.set(`${dir}/values.yaml`, header(`${dir}/values.yaml`, chart.modelSource) + valuesYaml(chart.model));
+    files.set(`${dir}/values.schema.json`, schemaJson(schema));
+    files.set(`${dir}/README.md`, readme(chart, chart.modelSource));
+    files.set(`${dir}/.helmignore`, header(`${dir}/.helmignore`, 'generator/generate.ts') + HELMIGNORE);
+    for (const t of templates) files.set(`${dir}/${t.path}`, t.content);
+    for (const [path, content] of ciValuesFiles(chart, isUmbrella, combos)) files.set(path, content);
+
+    if (isUmbrella) {
+      for (const c of combos) {
+        validateValues(schema, mergeValues(defaultsOf(chart.model), c.merged), `${c.env.source} + ${c.region.source}`);
+      }
+    }
+  }
+
+  const unusedGlobals = unusedValues(globalModel, globalRefs);
+  if (unusedGlobals.length > 0) {
+    throw new ReferenceError(`generator/models/global.ts: global values no template uses: ${unusedGlobals.join(', ')}`);
+  }
+
+  // The umbrella carries its subcharts, so `helm install ./charts/concertmaster` needs no dependency step.
+  for (const sub of subcharts) {
+    for (const [path, content] of [...files]) {
+      const prefix = `charts/${sub.name}/`;
+      if (path.startsWith(prefix) && !path.startsWith(`${prefix}ci/`)) {
+        files.set(`charts/${umbrella.name}/charts/${sub.name}/${path.slice(prefix.length)}`, content);
+      }
+    }
+  }
+
+  for (const [path, content] of overlayFiles(environments, regions)) files.set(path, content);
+  return files;
+}

@@ -1,0 +1,132 @@
+/**
+ * The api chart: the ConcertMaster HTTP API. Defaults are small and dev-sized; the production overlay
+ * carries the plan's numbers.
+ */
+import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
+import { bool, group, int, object, objectList, oneOf, resources, str, stringList, stringMap } from '../core/values.js';
+import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+import { commonModel } from './common.js';
+import { imageModel } from './image.js';
+import { connectionsModel } from './connections.js';
+
+const probe = (what: string, d: { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) =>
+  group(`${what} on GET /health.`, {
+    initialDelaySeconds: int('Seconds before the first probe.', d.initialDelaySeconds, { minimum: 0 }),
+    periodSeconds: int('Seconds between probes.', d.periodSeconds, { minimum: 1 }),
+    timeoutSeconds: int('Seconds before a probe times out.', d.timeoutSeconds, { minimum: 1 }),
+    failureThreshold: int('Failed probes in a row before the probe fails.', d.failureThreshold, { minimum: 1 }),
+  });
+
+const scalingPolicy = (direction: string, d: { stabilizationWindowSeconds: number; percent: number; periodSeconds: number }) =>
+  group(`How fast the autoscaler scales ${direction}.`, {
+    stabilizationWindowSeconds: int('Seconds of past recommendations considered before scaling.', d.stabilizationWindowSeconds, { minimum: 0, maximum: 3600 }),
+    percent: int('Largest change, in percent of current replicas, per period.', d.percent, { minimum: 1 }),
+    periodSeconds: int('Length of the period the percent applies to.', d.periodSeconds, { minimum: 1, maximum: 1800 }),
+  });
+
+const selector = (what: string, d: { namespace: Record<string, string>; pod: Record<string, string> }) =>
+  group(`Which pods count as ${what}.`, {
+    namespaceSelector: stringMap(`Labels of the namespace that ${what} runs in.`, d.namespace),
+    podSelector: stringMap(`Labels of the ${what} pods.`, d.pod),
+  });
+
+export const apiModel = group('The ConcertMaster HTTP API.', {
+  ...commonModel(true),
+  image: imageModel('the API', { registry: 'docker.io', repository: 'concertmaster/api', tag: '' }),
+  imagePullSecrets: stringList('Extra pull Secret names for the API pods, added to global.imagePullSecrets.'),
+  replicaCount: int('Replicas when autoscaling is off. While the autoscaler is on, the Deployment leaves replicas to it.', 1, { minimum: 0 }),
+  containerPort: int('Port the API listens on.', 8000, { minimum: 1, maximum: 65535 }),
+  metricsPort: int('Port the API serves Prometheus metrics on, at /metrics.', 9090, { minimum: 1, maximum: 65535 }),
+  config: stringMap('Plain settings passed to the API as environment variables through a ConfigMap; a change rolls the pods.', {
+    LOG_LEVEL: 'info',
+  }),
+  extraEnv: objectList<IEnvVar>('Extra environment variables for the API container.', [], ['name']),
+  extraVolumes: objectList<IVolume>('Extra volumes for the API pods.', [], ['name']),
+  extraVolumeMounts: objectList<IVolumeMount>('Extra volume mounts for the API container.', [], ['name', 'mountPath']),
+  resources: resources('the API container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } }),
+  readinessProbe: probe('Readiness probe', { initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3 }),
+  livenessProbe: probe('Liveness probe', { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 }),
+  startupProbe: probe('Startup probe; liveness and readiness wait for it, so a slow start is not killed', {
+    initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 30,
+  }),
+  autoscaling: group('HorizontalPodAutoscaler (autoscaling/v2) on CPU and memory.', {
+    enabled: bool('Create the HPA; the Deployment then has no spec.replicas.', false),
+    minReplicas: int('Fewest replicas.', 2, { minimum: 1 }),
+    maxReplicas: int('Most replicas.', 5, { minimum: 1 }),
+    targetCPUUtilizationPercentage: int('Average CPU use, in percent of requests, that the HPA aims for.', 70, { minimum: 1, maximum: 100 }),
+    targetMemoryUtilizationPercentage: int('Average memory use, in percent of requests, that the HPA aims for.', 80, { minimum: 1, maximum: 100 }),
+    scaleUp: scalingPolicy('up', { stabilizationWindowSeconds: 60, percent: 50, periodSeconds: 60 }),
+    scaleDown: scalingPolicy('down', { stabilizationWindowSeconds: 300, percent: 10, periodSeconds: 60 }),
+  }),
+  podDisruptionBudget: group('PodDisruptionBudget for voluntary disruptions (node drains).', {
+    enabled: bool('Create the PodDisruptionBudget.', false),
+    minAvailable: int('Pods that must stay available during a disruption.', 1, { minimum: 0 }),
+  }),
+  topologySpread: group('Spreading of the API pods across zones (topology.kubernetes.io/zone) and nodes.', {
+    enabled: bool('Add topologySpreadConstraints for zones and nodes.', true),
+    maxSkew: int('Largest allowed difference in pod count between two zones.', 1, { minimum: 1 }),
+    whenUnsatisfiable: oneOf(
+      'ScheduleAnyway prefers spreading (as the plan\'s preferred anti-affinity); DoNotSchedule enforces it.',
+      'ScheduleAnyway',
+      ['ScheduleAnyway', 'DoNotSchedule'] as const,
+    ),
+  }),
+  securityContext: group('User and group of the API processes; the rest of the restricted profile is fixed.', {
+    runAsUser: int('UID of the API processes (non-root).', 10001, { minimum: 1 }),
+    runAsGroup: int('GID of the API processes.', 10001, { minimum: 1 }),
+    fsGroup: int('Group that owns mounted volumes.', 10001, { minimum: 1 }),
+  }),
+  podAnnotations: stringMap('Annotations added to the API pods.'),
+  podLabels: stringMap('Labels added to the API pods (never to selectors).'),
+  nodeSelector: stringMap('Node labels the API pods require.'),
+  tolerations: objectList<IToleration>('Tolerations of the API pods.'),
+  affinity: object('Affinity of the API pods, passed through as is; when set it replaces the preference for global.zones.', {}),
+  priorityClassName: str('PriorityClass of the API pods; empty uses the cluster default.', ''),
+  terminationGracePeriodSeconds: int('Seconds the API has to finish in-flight requests after SIGTERM.', 30, { minimum: 0 }),
+  serviceAccount: group('The API\'s ServiceAccount. Its token is never mounted: the API does not call Kubernetes.', {
+    create: bool('Create the ServiceAccount.', true),
+    name: str('Name of the ServiceAccount; empty uses the chart\'s full name.', '', { pattern: OPTIONAL_NAME_PATTERN }),
+    annotations: stringMap('Annotations on the ServiceAccount (for example a cloud IAM role).'),
+  }),
+  service: group('The API Service.', {
+    type: oneOf('Service type.', 'ClusterIP', ['ClusterIP', 'NodePort', 'LoadBalancer'] as const),
+    port: int('Service port of the http endpoint.', 8000, { minimum: 1, maximum: 65535 }),
+    metricsPort: int('Service port named "metrics", scraped by Prometheus.', 9090, { minimum: 1, maximum: 65535 }),
+    annotations: stringMap('Annotations on the Service.'),
+  }),
+  ingress: group('An optional Ingress, for clusters without the mesh gateway.', {
+    enabled: bool('Create the Ingress.', false),
+    className: str('IngressClass name; empty uses the cluster default.', ''),
+    annotations: stringMap('Annotations on the Ingress.'),
+    host: str('Host name the Ingress serves.', 'api.concertmaster.local', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
+    tlsSecretName: str('Secret holding the TLS certificate for the host; empty serves plain http.', '', { pattern: OPTIONAL_NAME_PATTERN }),
+  }),
+  networkPolicy: group('NetworkPolicy: ingress is denied except from the gateway, Prometheus and the chart\'s own test pod.', {
+    enabled: bool('Create the NetworkPolicy.', true),
+    ingressGateway: selector('the ingress gateway or controller', {
+      namespace: { 'kubernetes.io/metadata.name': 'istio-system' },
+      pod: { istio: 'ingressgateway' },
+    }),
+    prometheus: selector('Prometheus', {
+      namespace: { 'kubernetes.io/metadata.name': 'monitoring' },
+      pod: { 'app.kubernetes.io/name': 'prometheus' },
+    }),
+  }),
+  ...connectionsModel('the API'),
+  migrations: group('The database migration Job. It runs the idempotent migration command, so a re-run is harmless.', {
+    enabled: bool('Run migrations as part of the release.', true),
+    useHelmHooks: bool(
+      'Run as a post-install/pre-upgrade Helm hook. Turn off for GitOps tools that do not run hooks: the Job is then a plain object named after the image, so a new image gets a new Job.',
+      true,
+    ),
+    command: stringList('Migration command.', ['alembic', 'upgrade', 'head'], { minLength: 1 }),
+    backoffLimit: int('Retries before the Job fails.', 3, { minimum: 0 }),
+    activeDeadlineSeconds: int('Seconds the Job may run in total.', 600, { minimum: 1 }),
+    ttlSecondsAfterFinished: int('Seconds a finished Job is kept for its logs.', 3600, { minimum: 0 }),
+    resources: resources('the migration container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } }),
+  }),
+  tests: group('The `helm test` pod, which checks GET /health through the Service.', {
+    enabled: bool('Create the test pod.', true),
+    image: imageModel('the test pod', { registry: 'docker.io', repository: 'curlimages/curl', tag: '8.11.1' }),
+  }),
+});

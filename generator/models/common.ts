@@ -1,0 +1,15 @@
+/** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
+import { bool, str } from '../core/values.js';
+import { OPTIONAL_LABEL_PATTERN } from '../core/schema.js';
+
+/** Read by the shared name helpers of every chart, the umbrella included. */
+export const namingModel = {
+  nameOverride: str('Replaces the chart name in object names and the app.kubernetes.io/name label.', '', { pattern: OPTIONAL_LABEL_PATTERN }),
+  fullnameOverride: str('Replaces the whole "<release>-<chart>" object name prefix.', '', { pattern: OPTIONAL_LABEL_PATTERN }),
+};
+
+/** Every subchart: the naming keys and the switch the umbrella's dependency condition sets. */
+export const commonModel = (enabledByDefault: boolean) => ({
+  enabled: bool('Render this chart\'s objects. The umbrella sets it through its dependency condition "<chart>.enabled".', enabledByDefault),
+  ...namingModel,
+});

@@ -1,0 +1,86 @@
+/**
+ * The chart suite: the umbrella `concertmaster` and its subcharts. Each subchart's values are
+ * `global` plus its own model; the umbrella holds `global` once, its own policies, and one section per
+ * subchart built from the very same models. Everything under charts/ is generated from this file.
+ */
+import { group, type Children, type Group, type OverlayOf, type ValuesOf } from '../core/values.js';
+import type { ChartDefinition } from './chart.js';
+import { apiModel } from './api.js';
+import { globalModel } from './global.js';
+import { pendingModel } from './stubs.js';
+import { umbrellaModel } from './umbrella.js';
+
+export const APP_VERSION = '1.0.0';
+
+type SubchartSpec = Omit<ChartDefinition, 'appVersion' | 'templateSources'> & { readonly templateSources?: readonly string[] };
+
+/** A subchart: its model gains `global`; its templates start with the shared helpers. */
+const subchart = (spec: SubchartSpec): ChartDefinition => ({
+  appVersion: APP_VERSION,
+  ...spec,
+  model: group(spec.model.description, { global: globalModel, ...spec.model.children }),
+  templateSources: ['_shared/_helpers.tpl', ...(spec.templateSources ?? ['_pending'])],
+});
+
+const pendingChanges = [{ kind: 'added', description: 'Chart skeleton: values, schema, helpers and notes.' }] as const;
+
+const workersModel = pendingModel('ConcertMaster Celery worker pools with queue-based autoscaling.');
+const postgresModel = pendingModel('PostgreSQL for ConcertMaster: a CloudNativePG cluster, or a StatefulSet on bare clusters.');
+const redisModel = pendingModel('Redis for ConcertMaster: the Celery broker and the cache.');
+const meshModel = pendingModel('Istio traffic and security policy for ConcertMaster.');
+const observabilityModel = pendingModel('Metrics, alerts, dashboards and tracing for ConcertMaster.');
+const drModel = pendingModel('Disaster recovery for ConcertMaster: a replica database cluster in a second region.');
+
+export const subcharts: readonly ChartDefinition[] = [
+  subchart({
+    name: 'api',
+    description: 'The ConcertMaster HTTP API: Deployment, Service, autoscaling, disruption budget, network policy and migrations.',
+    version: '0.1.0',
+    keywords: ['concertmaster', 'api', 'workflows', 'forms'],
+    model: apiModel,
+    modelSource: 'generator/models/api.ts',
+    templateSources: ['_shared/_connections.tpl', 'api'],
+    images: [
+      { name: 'api', valuesPath: ['image'] },
+      { name: 'api-test', valuesPath: ['tests', 'image'] },
+    ],
+    changes: [{ kind: 'added', description: 'The API Deployment with HPA, PDB, NetworkPolicy, migration Job and helm test.' }],
+  }),
+  subchart({ name: 'workers', description: workersModel.description, version: '0.1.0', keywords: ['concertmaster', 'celery', 'keda'], model: workersModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({ name: 'postgres', description: postgresModel.description, version: '0.1.0', keywords: ['concertmaster', 'postgresql', 'cloudnative-pg'], model: postgresModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({ name: 'redis', description: redisModel.description, version: '0.1.0', keywords: ['concertmaster', 'redis'], model: redisModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({ name: 'mesh', description: meshModel.description, version: '0.1.0', keywords: ['concertmaster', 'istio'], model: meshModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({ name: 'observability', description: observabilityModel.description, version: '0.1.0', keywords: ['concertmaster', 'prometheus', 'opentelemetry'], model: observabilityModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({ name: 'dr', description: drModel.description, version: '0.1.0', keywords: ['concertmaster', 'disaster-recovery'], model: drModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+];
+
+/** The umbrella's complete values model: the same models as the subcharts, so the two cannot drift. */
+export const umbrellaValuesModel = group('Values of the ConcertMaster chart suite.', {
+  global: globalModel,
+  ...umbrellaModel.children,
+  api: apiModel,
+  workers: workersModel,
+  postgres: postgresModel,
+  redis: redisModel,
+  mesh: meshModel,
+  observability: observabilityModel,
+  dr: drModel,
+});
+
+export const umbrella: ChartDefinition = {
+  name: 'concertmaster',
+  description: 'ConcertMaster, the workflow-and-forms platform: API, Celery workers, PostgreSQL, Redis, mesh, observability and disaster recovery.',
+  version: '0.1.0',
+  appVersion: APP_VERSION,
+  keywords: ['concertmaster', 'workflows', 'forms', 'celery', 'postgresql', 'redis', 'istio'],
+  model: umbrellaValuesModel as Group<Children>,
+  modelSource: 'generator/models/suite.ts',
+  templateSources: ['_shared/_helpers.tpl', 'concertmaster'],
+  images: [],
+  changes: [{ kind: 'added', description: 'Umbrella chart with the namespace LimitRange and an optional ResourceQuota.' }],
+};
+
+export type UmbrellaValues = ValuesOf<typeof umbrellaValuesModel>;
+/** What an environment or region overlay may set: unknown keys and wrong types fail tsc. */
+export type UmbrellaOverlay = OverlayOf<typeof umbrellaValuesModel>;
+export const allCharts: readonly ChartDefinition[] = [umbrella, ...subcharts];

@@ -1,0 +1,26 @@
+/** The umbrella chart's own values: namespace-wide policies from the plan's cost section. */
+import { bool, cpu, group, int, memory } from '../core/values.js';
+import { namingModel } from './common.js';
+
+export const umbrellaModel = group('Namespace-wide policies of the ConcertMaster suite.', {
+  ...namingModel,
+  limitRange: group('LimitRange: defaults for containers that set no requests or limits (the plan\'s cost section).', {
+    enabled: bool('Create the LimitRange.', true),
+    default: group('Limits given to a container that sets none.', {
+      cpu: cpu('Default CPU limit.', '1'),
+      memory: memory('Default memory limit.', '2Gi'),
+    }),
+    defaultRequest: group('Requests given to a container that sets none.', {
+      cpu: cpu('Default CPU request.', '200m'),
+      memory: memory('Default memory request.', '512Mi'),
+    }),
+  }),
+  resourceQuota: group('ResourceQuota: a ceiling on what the namespace may request. Off by default: size it to your cluster.', {
+    enabled: bool('Create the ResourceQuota.', false),
+    requestsCpu: cpu('Total CPU requests allowed.', '100'),
+    requestsMemory: memory('Total memory requests allowed.', '200Gi'),
+    limitsCpu: cpu('Total CPU limits allowed.', '200'),
+    limitsMemory: memory('Total memory limits allowed.', '400Gi'),
+    pods: int('Most pods allowed.', 300, { minimum: 1 }),
+  }),
+});

@@ -1,0 +1,68 @@
+{{/*
+Connection settings of the [[chart]] chart, shared by every chart that talks to PostgreSQL and Redis.
+By default the names follow the conventions in global.postgresql and global.redis, so the postgres and
+redis charts of the same release are found without configuration. An external service is wired by
+pointing database.existingSecret or redis.existingSecret at a Secret that holds the whole URL.
+Credentials are composed with Kubernetes' $(VAR) expansion, so they never pass through values.
+*/}}
+
+{{/* Name of the PostgreSQL credentials Secret (keys "username" and "password"). */}}
+{{- define "[[chart]].postgresqlSecret" -}}
+{{- .Values.global.postgresql.credentialsSecret | default (printf "%s-postgres-app" .Release.Name) -}}
+{{- end -}}
+
+{{/* Name of the Redis credentials Secret (key "password"). */}}
+{{- define "[[chart]].redisSecret" -}}
+{{- .Values.global.redis.credentialsSecret | default (printf "%s-redis" .Release.Name) -}}
+{{- end -}}
+
+{{/* Environment variables DATABASE_URL and REDIS_URL, with the variables they are composed from. */}}
+{{- define "[[chart]].connectionEnv" -}}
+{{- if .Values.database.existingSecret -}}
+- name: DATABASE_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.database.existingSecret }}
+      key: {{ .Values.database.existingSecretKey }}
+{{- else -}}
+{{- $pg := .Values.global.postgresql -}}
+- name: DATABASE_HOST
+  value: {{ $pg.host | default (printf "%s-postgres-rw" .Release.Name) | quote }}
+- name: DATABASE_PORT
+  value: {{ $pg.port | quote }}
+- name: DATABASE_NAME
+  value: {{ $pg.database | quote }}
+- name: DATABASE_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "[[chart]].postgresqlSecret" . }}
+      key: username
+- name: DATABASE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "[[chart]].postgresqlSecret" . }}
+      key: password
+- name: DATABASE_URL
+  value: "postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)"
+{{- end }}
+{{- if .Values.redis.existingSecret }}
+- name: REDIS_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.redis.existingSecret }}
+      key: {{ .Values.redis.existingSecretKey }}
+{{- else }}
+{{- $redis := .Values.global.redis }}
+- name: REDIS_HOST
+  value: {{ $redis.host | default (printf "%s-redis" .Release.Name) | quote }}
+- name: REDIS_PORT
+  value: {{ $redis.port | quote }}
+- name: REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "[[chart]].redisSecret" . }}
+      key: password
+- name: REDIS_URL
+  value: {{ printf "redis://:$(REDIS_PASSWORD)@$(REDIS_HOST):$(REDIS_PORT)/%d" (int .Values.redis.database) | quote }}
+{{- end }}
+{{- end -}}

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Installs the pinned toolchain: builds into the per-user cache, then links into .tools/bin.
+# Idempotent: a tool already in the cache is only linked. Every build goes to a .partial folder that is
+# renamed when complete, so an interrupted run never leaves a half-built tool behind.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=tool-versions.sh
+. "$root/scripts/tool-versions.sh"
+
+bin="$root/.tools/bin"
+etc="$root/.tools/etc"
+mkdir -p "$TOOLS_CACHE" "$bin" "$etc"
+
+step() { printf '[bootstrap] %s\n' "$*"; }
+need() { command -v "$1" >/dev/null 2>&1 || { echo "[bootstrap] error: '$1' is required on PATH ($2)" >&2; exit 1; }; }
+
+# go_tool NAME VERSION MODULE PACKAGE [LDFLAGS]: build PACKAGE from MODULE@VERSION into the cache, once.
+# It builds through a tiny wrapper module instead of `go install pkg@version`, because `go install`
+# also asks the proxy for the module's version list, which some proxies refuse for some modules.
+go_tool() {
+  local name=$1 version=$2 module=$3 pkg=$4 ldflags=${5:-} dest="$TOOLS_CACHE/$1-$2"
+  if [ -x "$dest/$name" ]; then
+    step "$name $version: cached in $dest"
+    return
+  fi
+  need go "Go 1.24 or newer builds helm and ct"
+  step "$name $version: building $pkg from $module@$version (first run only; this takes a few minutes)"
+  local src="$TOOLS_CACHE/src/$name-$version"
+  rm -rf "$dest.partial" "$src"
+  mkdir -p "$src"
+  printf 'module concertmaster.local/tools/%s\n\ngo 1.24\n\nrequire %s %s\n' "$name" "$module" "$version" >"$src/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$pkg" >"$src/tools.go"
+  (cd "$src" && GOFLAGS=-mod=mod go mod tidy && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w $ldflags" -o "$dest.partial/$name" "$pkg")
+  mv "$dest.partial" "$dest"
+}
+
+# py_venv NAME PACKAGE==VERSION...: one virtualenv per pinned set, in the cache.
+py_venv() {
+  local name=$1; shift
+  local dest="$TOOLS_CACHE/venv-$name"
+  if [ -x "$dest/bin/python" ] && [ -f "$dest/.complete" ]; then
+    step "$name: cached in $dest"
+    return
+  fi
+  need python3 "Python 3.9 or newer runs yamllint, yamale and checkov"
+  step "$name: pip install $* (first run only)"
+  # A venv records its own path, so it is built in place; .complete marks it finished.
+  rm -rf "$dest"
+  python3 -m venv "$dest"
+  "$dest/bin/pip" install --quiet --disable-pip-version-check "$@"
+  touch "$dest/.complete"
+}
+
+link() { ln -sfn "$1" "$bin/$2"; }
+
+# Helm's Makefile stamps its version, and helm 3 the Kubernetes version it assumes offline
+# (client-go's minor + 1.x); a plain `go install` would report v1.20 and fail kubeVersion checks.
+go_tool helm "$HELM4_VERSION" helm.sh/helm/v4 helm.sh/helm/v4/cmd/helm \
+  "-X helm.sh/helm/v4/internal/version.version=$HELM4_VERSION"
+h3k8s="-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$HELM3_KUBE_MINOR"
+go_tool helm3 "$HELM3_VERSION" helm.sh/helm/v3 helm.sh/helm/v3/cmd/helm \
+  "-X helm.sh/helm/v3/internal/version.version=$HELM3_VERSION $h3k8s ${h3k8s//chartutil/lint\/rules}"
+go_tool ct "$CT_VERSION" github.com/helm/chart-testing/v3 github.com/helm/chart-testing/v3/ct \
+  "-X github.com/helm/chart-testing/v3/ct/cmd.Version=$CT_VERSION"
+link "$TOOLS_CACHE/helm-$HELM4_VERSION/helm" helm
+link "$TOOLS_CACHE/helm3-$HELM3_VERSION/helm3" helm3
+link "$TOOLS_CACHE/ct-$CT_VERSION/ct" ct
+
+# ct reads its yamllint config and Chart.yaml schema from files that `go install` does not place.
+ct_src="$(go env GOMODCACHE)/github.com/helm/chart-testing/v3@$CT_VERSION/etc"
+if [ ! -f "$ct_src/lintconf.yaml" ]; then
+  step "ct $CT_VERSION: fetching module source for its etc/ files"
+  (cd "$TOOLS_CACHE/src/ct-$CT_VERSION" 2>/dev/null && go mod download "github.com/helm/chart-testing/v3")
+fi
+install -m 0644 "$ct_src/lintconf.yaml" "$etc/lintconf.yaml"
+install -m 0644 "$ct_src/chart_schema.yaml" "$etc/chart_schema.yaml"
+
+py_venv "lint-yamllint$YAMLLINT_VERSION-yamale$YAMALE_VERSION" "yamllint==$YAMLLINT_VERSION" "yamale==$YAMALE_VERSION"
+link "$TOOLS_CACHE/venv-lint-yamllint$YAMLLINT_VERSION-yamale$YAMALE_VERSION/bin/yamllint" yamllint
+link "$TOOLS_CACHE/venv-lint-yamllint$YAMLLINT_VERSION-yamale$YAMALE_VERSION/bin/yamale" yamale
+py_venv "checkov$CHECKOV_VERSION" "checkov==$CHECKOV_VERSION"
+link "$TOOLS_CACHE/venv-checkov$CHECKOV_VERSION/bin/checkov" checkov
+
+step "versions:"
+"$bin/helm" version --short | sed 's/^/  helm  /'
+"$bin/helm3" version --short | sed 's/^/  helm3 /'
+"$bin/ct" version | sed -n 's/^Version:[[:space:]]*/  ct    /p'
+"$bin/yamllint" --version | sed 's/^/  /'
+cp "$root/scripts/tool-versions.sh" "$root/.tools/stamp"
+step "done: tools are linked in .tools/bin"

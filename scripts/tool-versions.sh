@@ -1,0 +1,12 @@
+# Pinned tool versions: the single place to bump them. Sourced by bootstrap.sh and ensure-tools.sh.
+HELM4_VERSION=v4.3.1
+HELM3_VERSION=v3.22.0
+# helm 3.22 is built against client-go v0.37, so it assumes Kubernetes 1.37 when offline.
+HELM3_KUBE_MINOR=37
+CT_VERSION=v3.14.0
+YAMLLINT_VERSION=1.38.0
+YAMALE_VERSION=6.1.0
+CHECKOV_VERSION=3.3.30
+
+# Built tools live outside the clone so that a fresh clone on the same machine reuses them.
+TOOLS_CACHE="${CONCERTMASTER_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/concertmaster-charts}"
