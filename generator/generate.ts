@@ -14,15 +14,33 @@ import { schemaJson, valuesSchema } from './emitters/schema-json.js';
 import { renderChartTemplates } from './emitters/templates.js';
 import { valuesYaml } from './emitters/values-yaml.js';
 import { globalModel } from './models/global.js';
-import { allCharts, subcharts, umbrella } from './models/suite.js';
-import { environments, regions } from './overlays/index.js';
+import type { ChartDefinition } from './models/chart.js';
+import { subcharts as suiteSubcharts, umbrella as suiteUmbrella } from './models/suite.js';
+import { environments as suiteEnvironments, regions as suiteRegions, type NamedOverlay } from './overlays/index.js';
 
 /** The folders the generator owns: sync removes whatever it no longer produces there. */
 export const GENERATED_ROOTS = ['charts', 'values'] as const;
 
 const HELMIGNORE = ['.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.tmp-*', '*.orig', '.idea/', '.vscode/', ''].join('\n');
 
-export function buildSuite(): FileSet {
+/** What the generator turns into files; tests pass a broken one to see the generator refuse it. */
+export interface Suite {
+  readonly umbrella: ChartDefinition;
+  readonly subcharts: readonly ChartDefinition[];
+  readonly environments: readonly NamedOverlay[];
+  readonly regions: readonly NamedOverlay[];
+}
+
+export const defaultSuite: Suite = {
+  umbrella: suiteUmbrella,
+  subcharts: suiteSubcharts,
+  environments: suiteEnvironments,
+  regions: suiteRegions,
+};
+
+export function buildSuite(suite: Suite = defaultSuite): FileSet {
+  const { umbrella, subcharts, environments, regions } = suite;
+  const allCharts = [umbrella, ...subcharts];
   const files: FileSet = new Map();
   const subchartNames = subcharts.map((c) => c.name);
   const combos = combinations(environments, regions);

@@ -1,0 +1,14 @@
+import { describe, expect, it } from '@jest/globals';
+import { Deployment } from 'kubernetes-models/apps/v1';
+
+describe('jest runs ESM', () => {
+  it('imports kubernetes-models v5, which is ESM-only, and validates with it', () => {
+    const good = new Deployment({
+      metadata: { name: 'x' },
+      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+    });
+    expect(() => good.validate()).not.toThrow();
+    const bad = new Deployment({ metadata: { name: 'x' }, spec: { selector: {}, template: { spec: { containers: 'nope' } } } } as never);
+    expect(() => bad.validate()).toThrow();
+  });
+});

@@ -1,0 +1,50 @@
+/** A meta-check of every generated values.schema.json, after the Airflow chart's. */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JsonSchema } from '../../generator/core/schema.js';
+import { CPU_PATTERN, MEMORY_PATTERN } from '../../generator/core/schema.js';
+import { REPO } from '../support/paths.js';
+
+const charts = readdirSync(join(REPO, 'charts'));
+const schemaOf = (chart: string): JsonSchema => JSON.parse(readFileSync(join(REPO, 'charts', chart, 'values.schema.json'), 'utf8'));
+
+function* keys(schema: JsonSchema, path = ''): Generator<[string, JsonSchema]> {
+  for (const [key, child] of Object.entries(schema.properties ?? {})) {
+    yield [`${path}${key}`, child];
+    yield* keys(child, `${path}${key}.`);
+  }
+}
+
+describe.each(charts)('values.schema.json of %s', (chart) => {
+  const schema = schemaOf(chart);
+
+  it('is draft-07, inlined, with a closed root', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(JSON.stringify(schema)).not.toContain('"$ref"');
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  it('gives every key a description and a default', () => {
+    const missing = [...keys(schema)].filter(([, s]) => !s.description || s.default === undefined).map(([p]) => p);
+    expect(missing).toEqual([]);
+  });
+
+  it('closes every object of its own, and leaves global open to parents', () => {
+    const open = [...keys(schema)]
+      .filter(([, s]) => s.type === 'object' && s.properties && s.additionalProperties !== false)
+      .map(([p]) => p);
+    expect(open).toEqual(['global']);
+  });
+
+  it('puts quantity patterns on every cpu and memory key', () => {
+    for (const [path, s] of keys(schema)) {
+      if (/(^|\.)(cpu|requestsCpu|limitsCpu)$/.test(path)) expect({ path, pattern: s.pattern }).toEqual({ path, pattern: CPU_PATTERN });
+      if (/(^|\.)(memory|requestsMemory|limitsMemory)$/.test(path)) expect({ path, pattern: s.pattern }).toEqual({ path, pattern: MEMORY_PATTERN });
+    }
+  });
+
+  it('declares enums with their allowed values', () => {
+    expect(schema.properties?.global?.properties?.environment?.enum).toEqual(['dev', 'staging', 'production']);
+  });
+});

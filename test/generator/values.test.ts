@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { bool, cpu, defaultsOf, group, int, leaves, memory, nodeAt, oneOf, schemaOf, str, stringMap } from '../../generator/core/values.js';
+import { CPU_PATTERN, MEMORY_PATTERN } from '../../generator/core/schema.js';
+
+const model = group('root', {
+  name: str('a name', 'x'),
+  size: int('a size', 3, { minimum: 1 }),
+  mode: oneOf('a mode', 'a', ['a', 'b'] as const),
+  nested: group('nested', { on: bool('a flag', true), labels: stringMap('labels', { k: 'v' }) }),
+});
+
+describe('value declarations', () => {
+  it('derive the defaults', () => {
+    expect(defaultsOf(model)).toEqual({ name: 'x', size: 3, mode: 'a', nested: { on: true, labels: { k: 'v' } } });
+  });
+
+  it('derive a closed schema with a description and a default on every key', () => {
+    expect(schemaOf(model)).toEqual({
+      description: 'root',
+      default: { name: 'x', size: 3, mode: 'a', nested: { on: true, labels: { k: 'v' } } },
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        name: { description: 'a name', default: 'x', type: 'string' },
+        size: { description: 'a size', default: 3, type: 'integer', minimum: 1 },
+        mode: { description: 'a mode', default: 'a', type: 'string', enum: ['a', 'b'] },
+        nested: {
+          description: 'nested',
+          default: { on: true, labels: { k: 'v' } },
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            on: { description: 'a flag', default: true, type: 'boolean' },
+            labels: { description: 'labels', default: { k: 'v' }, type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
+      },
+    });
+  });
+
+  it('list leaves with their paths', () => {
+    expect([...leaves(model)].map(([p]) => p.join('.'))).toEqual(['name', 'size', 'mode', 'nested.on', 'nested.labels']);
+  });
+
+  it('find nodes by path, and nothing past a leaf', () => {
+    expect(nodeAt(model, ['nested', 'on'])?.kind).toBe('leaf');
+    expect(nodeAt(model, ['nested', 'missing'])).toBeUndefined();
+    expect(nodeAt(model, ['name', 'deeper'])).toBeUndefined();
+  });
+
+  it('give defaults that cannot be mutated through the model', () => {
+    const d = defaultsOf(model);
+    d.nested.labels['k'] = 'changed';
+    expect(defaultsOf(model).nested.labels).toEqual({ k: 'v' });
+  });
+});
+
+describe.each([
+  ['cpu', CPU_PATTERN, ['500m', '2', '0.5', '2000m'], ['m', '1.5Gi', '-1', '2 cores', '', '100Mi']],
+  ['memory', MEMORY_PATTERN, ['512Mi', '4Gi', '1G', '1024', '1.5Gi'], ['4gb', 'Gi', '4 Gi', '-1Gi', '']],
+])('the %s quantity pattern', (_name, pattern, good, bad) => {
+  const re = new RegExp(pattern);
+  it.each(good)('accepts %j', (v) => expect(re.test(v)).toBe(true));
+  it.each(bad)('rejects %j', (v) => expect(re.test(v)).toBe(false));
+});
+
+describe('quantity leaves', () => {
+  it('carry their pattern into the schema', () => {
+    expect(schemaOf(cpu('c', '1')).pattern).toBe(CPU_PATTERN);
+    expect(schemaOf(memory('m', '1Gi')).pattern).toBe(MEMORY_PATTERN);
+  });
+});
