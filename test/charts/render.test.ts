@@ -1,0 +1,245 @@
+/** Renders the umbrella for every environment × region under both Helm majors and asserts on the objects. */
+import { describe, expect, it } from '@jest/globals';
+import { byKind, HELMS, one, render, type K8sObject } from '../support/helm.js';
+import { COMBOS } from '../support/combinations.js';
+import { validateBuiltIn } from '../support/kube-validate.js';
+
+const inventory = (objects: readonly K8sObject[]) => objects.map((o) => `${o.kind}/${o.metadata.name}`).sort();
+
+const BASE = [
+  'ConfigMap/concertmaster-api',
+  'Deployment/concertmaster-api',
+  'Job/concertmaster-api-migrate',
+  'LimitRange/concertmaster-concertmaster',
+  'NetworkPolicy/concertmaster-api',
+  'NetworkPolicy/concertmaster-api-run-once',
+  'Pod/concertmaster-api-test-health',
+  'Service/concertmaster-api',
+  'ServiceAccount/concertmaster-api',
+];
+const EXPECTED_INVENTORY: Record<string, string[]> = {
+  dev: BASE,
+  staging: [...BASE, 'HorizontalPodAutoscaler/concertmaster-api', 'PodDisruptionBudget/concertmaster-api'].sort(),
+  production: [...BASE, 'HorizontalPodAutoscaler/concertmaster-api', 'PodDisruptionBudget/concertmaster-api'].sort(),
+};
+
+describe.each(HELMS)('$name', ({ bin }) => {
+  describe.each(COMBOS)('umbrella with $env × $region', ({ env, region, files }) => {
+    const objects = render(bin, 'charts/concertmaster', files);
+
+    it('renders exactly the expected kinds and names', () => {
+      expect(inventory(objects)).toEqual(EXPECTED_INVENTORY[env]);
+    });
+
+    it('labels every object with the app.kubernetes.io set, environment and region', () => {
+      for (const o of objects) {
+        expect({ object: `${o.kind}/${o.metadata.name}`, labels: o.metadata.labels }).toEqual({
+          object: `${o.kind}/${o.metadata.name}`,
+          labels: expect.objectContaining({
+            'app.kubernetes.io/name': expect.any(String),
+            'app.kubernetes.io/instance': 'concertmaster',
+            'app.kubernetes.io/version': '1.0.0',
+            'app.kubernetes.io/managed-by': 'Helm',
+            'app.kubernetes.io/part-of': 'concertmaster',
+            'helm.sh/chart': expect.stringMatching(/^[a-z]+-\d+\.\d+\.\d+$/),
+            'concertmaster.io/environment': env,
+            'concertmaster.io/region': region,
+          }),
+        });
+      }
+    });
+
+    it('puts every namespaced object in the release namespace', () => {
+      for (const o of objects) expect({ o: o.metadata.name, ns: o.metadata.namespace }).toEqual({ o: o.metadata.name, ns: 'concertmaster' });
+    });
+
+    it('passes kubernetes-models validation for every built-in object', async () => {
+      for (const o of objects) await validateBuiltIn(o);
+    });
+
+    it('keeps selectors free of labels that change between releases', () => {
+      const deploy = one(objects, 'Deployment');
+      expect(deploy.spec.selector).toEqual({
+        matchLabels: { 'app.kubernetes.io/name': 'api', 'app.kubernetes.io/instance': 'concertmaster', 'app.kubernetes.io/component': 'server' },
+      });
+      expect(one(objects, 'Service').spec.selector).toEqual(deploy.spec.selector.matchLabels);
+    });
+
+    it('runs every pod under the restricted Pod Security profile', () => {
+      const pods = [
+        ...byKind(objects, 'Deployment').map((d) => d.spec.template.spec),
+        ...byKind(objects, 'Job').map((j) => j.spec.template.spec),
+        ...byKind(objects, 'Pod').map((p) => p.spec),
+      ];
+      expect(pods).toHaveLength(3);
+      for (const pod of pods) {
+        expect(pod.automountServiceAccountToken).toBe(false);
+        expect(pod.securityContext).toEqual(expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }));
+        for (const c of pod.containers) {
+          expect(c.securityContext).toEqual({
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            runAsNonRoot: true,
+            capabilities: { drop: ['ALL'] },
+            seccompProfile: { type: 'RuntimeDefault' },
+          });
+          expect(c.resources.limits).toEqual(expect.objectContaining({ cpu: expect.any(String), memory: expect.any(String) }));
+        }
+      }
+    });
+
+    it('leaves spec.replicas to the HPA when there is one', () => {
+      const deploy = one(objects, 'Deployment');
+      if (byKind(objects, 'HorizontalPodAutoscaler').length > 0) expect(deploy.spec).not.toHaveProperty('replicas');
+      else expect(deploy.spec.replicas).toBe(1);
+    });
+
+    it('wires DATABASE_URL and REDIS_URL from the conventional Secrets', () => {
+      const env = one(objects, 'Deployment').spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[];
+      const byName = Object.fromEntries(env.map((e) => [e.name, e]));
+      expect(byName['DATABASE_USER']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-postgres-app', key: 'username' } });
+      expect(byName['DATABASE_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-postgres-app', key: 'password' } });
+      expect(byName['DATABASE_URL']?.value).toBe('postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)');
+      expect(byName['DATABASE_HOST']?.value).toBe('concertmaster-postgres-rw');
+      expect(byName['REDIS_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-redis', key: 'password' } });
+      expect(byName['REDIS_URL']?.value).toBe('redis://:$(REDIS_PASSWORD)@$(REDIS_HOST):$(REDIS_PORT)/0');
+    });
+
+    it('spreads the API across zones and prefers the region\'s zones', () => {
+      const spec = one(objects, 'Deployment').spec.template.spec;
+      expect(spec.topologySpreadConstraints[0]).toEqual(expect.objectContaining({ topologyKey: 'topology.kubernetes.io/zone', maxSkew: 1 }));
+      expect(spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0]).toEqual({
+        key: 'topology.kubernetes.io/zone',
+        operator: 'In',
+        values: ['a', 'b', 'c'].map((z) => `${region}${z}`),
+      });
+    });
+  });
+
+  describe('production × us-east-1 carries the plan\'s numbers', () => {
+    const objects = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml']);
+    const deploy = one(objects, 'Deployment');
+    const api = deploy.spec.template.spec.containers[0];
+
+    it('API resources: requests 500m / 1Gi, limits 2000m / 4Gi', () => {
+      expect(api.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2000m', memory: '4Gi' } });
+    });
+
+    it('probes on /health: readiness 10s/5s, liveness 30s/10s/5s/3', () => {
+      expect(api.readinessProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3 });
+      expect(api.livenessProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
+      expect(api.startupProbe.httpGet).toEqual({ path: '/health', port: 'http' });
+    });
+
+    it('port 8000, and a metrics port on the Service', () => {
+      expect(api.ports).toEqual([
+        { name: 'http', containerPort: 8000, protocol: 'TCP' },
+        { name: 'metrics', containerPort: 9090, protocol: 'TCP' },
+      ]);
+      expect(one(objects, 'Service').spec.ports.map((p: { name: string; port: number }) => [p.name, p.port])).toEqual([['http', 8000], ['metrics', 9090]]);
+    });
+
+    it('HPA: 3 to 20 replicas on CPU 70% and memory 80%, with the plan\'s behavior', () => {
+      expect(one(objects, 'HorizontalPodAutoscaler').spec).toEqual({
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'concertmaster-api' },
+        minReplicas: 3,
+        maxReplicas: 20,
+        metrics: [
+          { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
+          { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } },
+        ],
+        behavior: {
+          scaleUp: { stabilizationWindowSeconds: 60, policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }] },
+          scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Percent', value: 10, periodSeconds: 60 }] },
+        },
+      });
+    });
+
+    it('PDB minAvailable 2, and rolling updates with zero unavailable pods', () => {
+      expect(one(objects, 'PodDisruptionBudget').spec.minAvailable).toBe(2);
+      expect(deploy.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' } });
+    });
+
+    it('LimitRange: default 1000m / 2Gi, default request 200m / 512Mi', () => {
+      expect(one(objects, 'LimitRange').spec.limits).toEqual([
+        { type: 'Container', default: { cpu: '1000m', memory: '2Gi' }, defaultRequest: { cpu: '200m', memory: '512Mi' } },
+      ]);
+    });
+
+    it('a checksum of the ConfigMap rolls the pods on a config change', () => {
+      const changed = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml'], ['--set', 'api.config.LOG_LEVEL=warning']);
+      const before = deploy.spec.template.metadata.annotations['checksum/config'];
+      const after = one(changed, 'Deployment').spec.template.metadata.annotations['checksum/config'];
+      expect(before).toMatch(/^[a-f0-9]{64}$/);
+      expect(after).not.toBe(before);
+    });
+  });
+
+  describe('options', () => {
+    it('the kubernetes-models check can fail: a Deployment without a selector is rejected', async () => {
+      const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { template: {} } };
+      await expect(validateBuiltIn(broken)).rejects.toThrow(/Deployment\/x is invalid/);
+      await expect(validateBuiltIn({ ...broken, apiVersion: 'example.com/v1', kind: 'Widget' })).rejects.toThrow();
+    });
+
+    it('an image digest wins over the tag, and global.imageRegistry over the registry', () => {
+      const objects = render(bin, 'charts/api', [], ['--set', `image.digest=sha256:${'a'.repeat(64)}`, '--set', 'global.imageRegistry=registry.example.com']);
+      expect(one(objects, 'Deployment').spec.template.spec.containers[0].image).toBe(`registry.example.com/concertmaster/api@sha256:${'a'.repeat(64)}`);
+    });
+
+    it('existingSecret wires an external database and Redis', () => {
+      const objects = render(bin, 'charts/api', [], ['--set', 'database.existingSecret=ext-db', '--set', 'redis.existingSecret=ext-redis']);
+      const env = one(objects, 'Deployment').spec.template.spec.containers[0].env;
+      expect(env).toEqual([
+        { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'ext-db', key: 'DATABASE_URL' } } },
+        { name: 'REDIS_URL', valueFrom: { secretKeyRef: { name: 'ext-redis', key: 'REDIS_URL' } } },
+      ]);
+    });
+
+    it('extraEnv, extraVolumes and extraVolumeMounts reach the pod', () => {
+      const objects = render(bin, 'charts/api', [], [
+        '--set', 'extraEnv[0].name=FEATURE_X', '--set', 'extraEnv[0].value=on',
+        '--set', 'extraVolumes[0].name=certs', '--set', 'extraVolumes[0].secret.secretName=certs',
+        '--set', 'extraVolumeMounts[0].name=certs', '--set', 'extraVolumeMounts[0].mountPath=/certs',
+      ]);
+      const spec = one(objects, 'Deployment').spec.template.spec;
+      expect(spec.containers[0].env).toContainEqual({ name: 'FEATURE_X', value: 'on' });
+      expect(spec.volumes).toContainEqual({ name: 'certs', secret: { secretName: 'certs' } });
+      expect(spec.containers[0].volumeMounts).toContainEqual({ name: 'certs', mountPath: '/certs' });
+    });
+
+    it('migrations without Helm hooks become a plain Job named after the image', () => {
+      const hooked = one(render(bin, 'charts/api'), 'Job');
+      const plain = one(render(bin, 'charts/api', [], ['--set', 'migrations.useHelmHooks=false']), 'Job');
+      const bumped = one(render(bin, 'charts/api', [], ['--set', 'migrations.useHelmHooks=false', '--set', 'image.tag=1.0.1']), 'Job');
+      expect(hooked.metadata.annotations?.['helm.sh/hook']).toBe('post-install,pre-upgrade');
+      expect(plain.metadata.annotations?.['helm.sh/hook']).toBeUndefined();
+      expect(plain.metadata.name).toMatch(/^concertmaster-api-migrate-[a-f0-9]{10}$/);
+      expect(bumped.metadata.name).not.toBe(plain.metadata.name);
+      expect(byKind(render(bin, 'charts/api', [], ['--set', 'migrations.enabled=false']), 'Job')).toEqual([]);
+    });
+
+    it('the optional Ingress routes to the http port, with TLS when a Secret is named', () => {
+      const ing = one(render(bin, 'charts/api', [], ['--set', 'ingress.enabled=true', '--set', 'ingress.host=api.example.com', '--set', 'ingress.tlsSecretName=api-tls']), 'Ingress');
+      expect(ing.spec.tls).toEqual([{ hosts: ['api.example.com'], secretName: 'api-tls' }]);
+      expect(ing.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'concertmaster-api', port: { name: 'http' } } });
+    });
+
+    it('a disabled subchart renders nothing, and the pending subcharts render nothing yet', () => {
+      const objects = render(bin, 'charts/concertmaster', [], ['--set', 'api.enabled=false']);
+      expect(inventory(objects)).toEqual(['LimitRange/concertmaster-concertmaster']);
+      for (const chart of ['workers', 'postgres', 'redis', 'mesh', 'observability', 'dr']) expect(render(bin, `charts/${chart}`)).toEqual([]);
+    });
+
+    it('global.commonLabels reach every object', () => {
+      for (const o of render(bin, 'charts/concertmaster', [], ['--set', 'global.commonLabels.team=forms'])) {
+        expect({ o: o.metadata.name, team: o.metadata.labels?.['team'] }).toEqual({ o: o.metadata.name, team: 'forms' });
+      }
+    });
+
+    it('ResourceQuota is optional', () => {
+      const quota = one(render(bin, 'charts/concertmaster', [], ['--set', 'resourceQuota.enabled=true']), 'ResourceQuota');
+      expect(quota.spec.hard).toEqual({ 'requests.cpu': '100', 'requests.memory': '200Gi', 'limits.cpu': '200', 'limits.memory': '400Gi', pods: '300' });
+    });
+  });
+});
