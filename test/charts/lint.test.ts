@@ -1,0 +1,38 @@
+/** helm lint --strict on every chart with every ci values file, and chart-testing's `ct lint --all`, under both Helm majors. */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HELMS, helm } from '../support/helm.js';
+import { REPO, TOOLS_BIN, tool } from '../support/paths.js';
+
+const charts = readdirSync(join(REPO, 'charts')).sort();
+
+describe.each(HELMS)('$name lint --strict', ({ bin }) => {
+  it.each(charts)('%s, with its defaults and every ci values file', (chart) => {
+    const dir = join('charts', chart);
+    const valuesFiles = readdirSync(join(REPO, dir, 'ci')).map((f) => join(dir, 'ci', f));
+    for (const values of [undefined, ...valuesFiles]) {
+      const r = helm(bin, ['lint', '--strict', dir, ...(values ? ['-f', values] : [])]);
+      expect({ chart, values, status: r.status, out: r.status === 0 ? '' : r.stdout + r.stderr }).toEqual({ chart, values, status: 0, out: '' });
+    }
+  });
+});
+
+describe.each(HELMS)('ct lint --all with $name', ({ bin }) => {
+  it('passes for every chart and ci values file', () => {
+    // ct calls `helm` from PATH: put the Helm under test first.
+    const shim = mkdtempSync(join(tmpdir(), 'cm-ct-helm-'));
+    symlinkSync(bin, join(shim, 'helm'));
+    const r = spawnSync(tool('ct'), ['lint', '--config', 'ct.yaml', '--all'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}` },
+    });
+    const out = `${r.stdout}\n${r.stderr}`;
+    expect({ status: r.status, tail: r.status === 0 ? '' : out.slice(-4000) }).toEqual({ status: 0, tail: '' });
+    expect(out).toContain('All charts linted successfully');
+    for (const chart of charts) expect(out).toContain(`✔︎ ${chart} => (version: "0.1.0", path: "charts/${chart}")`);
+  });
+});
