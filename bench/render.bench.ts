@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: the generator's and Helm's cost, as medians of RUNS runs, each against a baseline
+ * measured in the same process, so the ratios hold across machines of different speed.
+ *   generate: buildSuite() plus writing the tree, against writing the same tree alone;
+ *   helm template of the umbrella with the production overlay, against Helm's floor (a chart with
+ *   a single ConfigMap), for helm v4 and helm v3.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSuite, GENERATED_ROOTS } from '../generator/generate.js';
+import { syncTree } from '../generator/emitters/files.js';
+import { medianMs } from './stats.js';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+if (!Number.isInteger(RUNS) || RUNS < 5) throw new Error('BENCH_RUNS must be an integer of at least 5');
+const REPO = new URL('../', import.meta.url).pathname;
+
+function helmTemplate(bin: string, args: string[]): void {
+  const r = spawnSync(join(REPO, '.tools/bin', bin), ['template', 'concertmaster', ...args], { cwd: REPO, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${bin} template failed: ${r.stderr}`);
+}
+
+const floorChart = mkdtempSync(join(tmpdir(), 'cm-bench-floor-'));
+mkdirSync(join(floorChart, 'templates'));
+writeFileSync(join(floorChart, 'Chart.yaml'), 'apiVersion: v2\nname: floor\nversion: 0.1.0\n');
+writeFileSync(join(floorChart, 'templates', 'configmap.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: floor\ndata:\n  a: "1"\n');
+
+const out = mkdtempSync(join(tmpdir(), 'cm-bench-generate-'));
+const files = buildSuite();
+const writeOnly = medianMs(RUNS, () => syncTree(out, GENERATED_ROOTS, files));
+const generate = medianMs(RUNS, () => syncTree(out, GENERATED_ROOTS, buildSuite()));
+
+const rows: [string, number, number, string][] = [['generate (build + write)', generate, writeOnly, 'write the same files']];
+for (const bin of ['helm', 'helm3']) {
+  const floor = medianMs(RUNS, () => helmTemplate(bin, [floorChart]));
+  const umbrella = medianMs(RUNS, () =>
+    helmTemplate(bin, ['charts/concertmaster', '-f', 'values/env/production.yaml', '-f', 'values/region/us-east-1.yaml']),
+  );
+  rows.push([`${bin} template umbrella, production`, umbrella, floor, `${bin} template of one ConfigMap`]);
+}
+
+console.log(`medians of ${RUNS} runs after one warm-up\n`);
+console.log('| measure | median ms | baseline ms | ratio | baseline |');
+console.log('| --- | ---: | ---: | ---: | --- |');
+for (const [name, ms, base, what] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${base.toFixed(1)} | ${(ms / base).toFixed(2)} | ${what} |`);

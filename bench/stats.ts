@@ -1,0 +1,20 @@
+/** Medians of repeated runs, for the benchmarks. */
+import { performance } from 'node:perf_hooks';
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Runs `fn` once to warm up, then `runs` times, and returns the median in milliseconds. */
+export function medianMs(runs: number, fn: () => void): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
