@@ -32,6 +32,7 @@ export function chartYaml(chart: ChartDefinition, dependencies: readonly ChartDe
     appVersion: chart.appVersion,
     kubeVersion: KUBE_VERSION,
     home: HOME,
+    icon: `${HOME}/raw/main/docs/icon.svg`,
     sources: [HOME],
     keywords: [...chart.keywords],
     maintainers: [{ name: 'ConcertMaster Charts', email: 'charts@concertmaster.io' }],
