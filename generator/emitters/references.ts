@@ -32,16 +32,12 @@ export function collectReferences(templates: readonly RenderedTemplate[]): Refer
 /** Fails on the first reference to a value the model does not declare. */
 export function checkDeclared(chart: string, model: Group<Children>, refs: readonly Reference[]): void {
   for (const ref of refs) {
-    for (let depth = ref.path.length; depth > 0; depth--) {
-      const node = nodeAt(model, ref.path.slice(0, depth));
-      if (!node) continue;
-      // Found the deepest declared prefix: the reference is fine if it is exact or goes into a free-form map.
-      if (depth === ref.path.length || (node.kind === 'leaf' && node.openEnded)) break;
-      throw new ReferenceError(`${ref.source}: .Values.${ref.path.join('.')} is not declared in the ${chart} model`);
-    }
-    if (!nodeAt(model, ref.path.slice(0, 1))) {
-      throw new ReferenceError(`${ref.source}: .Values.${ref.path.join('.')} is not declared in the ${chart} model`);
-    }
+    // The deepest declared prefix decides: the reference must be exact, or go into a free-form map.
+    let depth = ref.path.length;
+    while (depth > 0 && !nodeAt(model, ref.path.slice(0, depth))) depth--;
+    const node = depth > 0 ? nodeAt(model, ref.path.slice(0, depth)) : undefined;
+    const declared = node !== undefined && (depth === ref.path.length || (node.kind === 'leaf' && node.openEnded));
+    if (!declared) throw new ReferenceError(`${ref.source}: .Values.${ref.path.join('.')} is not declared in the ${chart} model`);
   }
 }
 

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { REPO } from './paths.js';
+import { formatErrors } from '../../generator/core/validate.js';
 
 export const CRDS_ENV = 'CONCERTMASTER_CRDS_DIR';
 export const crdsDir = (): string => resolve(process.env[CRDS_ENV] ?? join(REPO, '..', 'shared', 'crds'));
@@ -125,9 +126,5 @@ export function validateCustomResource(obj: CustomResource): void {
   entry.validate ??= ajv.compile(entry.schema);
   const valid: boolean = entry.validate(obj as unknown);
   if (valid) return;
-  const problems = (entry.validate.errors ?? []).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
-    return `  ${e.instancePath || '/'}: ${e.message}${extra}`;
-  });
-  throw new Error(`${obj.kind}/${obj.metadata.name} does not match ${entry.file}:\n${problems.join('\n')}`);
+  throw new Error(`${obj.kind}/${obj.metadata.name} does not match ${entry.file}:\n${formatErrors(entry.validate.errors, 'slashed')}`);
 }
