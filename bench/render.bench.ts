@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { buildSuite, GENERATED_ROOTS } from '../generator/generate.js';
 import { syncTree } from '../generator/emitters/files.js';
 import { medianMs } from './stats.js';
+import { REPO_ROOT as REPO, TOOLS_BIN } from '../generator/paths.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 if (!Number.isInteger(RUNS) || RUNS < 5) throw new Error('BENCH_RUNS must be an integer of at least 5');
-const REPO = new URL('../', import.meta.url).pathname;
 
 function helmTemplate(bin: string, args: string[]): void {
-  const r = spawnSync(join(REPO, '.tools/bin', bin), ['template', 'concertmaster', ...args], { cwd: REPO, encoding: 'utf8' });
+  const r = spawnSync(join(TOOLS_BIN, bin), ['template', 'concertmaster', ...args], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${bin} template failed: ${r.stderr}`);
 }
 

@@ -3,15 +3,14 @@
  * generated files that no longer have a source. Exits 1 with the offending path on a bad model.
  */
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSuite, GENERATED_ROOTS } from '../generate.js';
 import { syncTree } from '../emitters/files.js';
+import { REPO_ROOT } from '../paths.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 function parseOut(argv: readonly string[]): string {
   const i = argv.indexOf('--out');
-  if (i === -1) return repoRoot;
+  if (i === -1) return REPO_ROOT;
   const dir = argv[i + 1];
   if (!dir) throw new Error('--out needs a folder');
   return resolve(dir);

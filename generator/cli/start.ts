@@ -4,12 +4,11 @@
  * and prints the commands that install it into a cluster of your own.
  */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { buildSuite, GENERATED_ROOTS } from '../generate.js';
 import { syncTree } from '../emitters/files.js';
+import { REPO_ROOT as REPO, TOOLS_BIN } from '../paths.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const OVERLAYS = ['values/env/dev.yaml', 'values/region/us-east-1.yaml'];
 
 function fail(step: string, detail: string, advice: string): never {
@@ -26,7 +25,7 @@ try {
 console.log(`step 1/2: generated ${written} files under charts/ and values/`);
 
 const args = ['template', 'concertmaster', 'charts/concertmaster', '--namespace', 'concertmaster', ...OVERLAYS.flatMap((f) => ['-f', f])];
-const r = spawnSync(`${REPO}.tools/bin/helm`, args, { cwd: REPO, encoding: 'utf8' });
+const r = spawnSync(`${TOOLS_BIN}/helm`, args, { cwd: REPO, encoding: 'utf8' });
 if (r.error || r.status !== 0) {
   fail('step 2/2, helm template', r.error?.message ?? r.stderr, 'run `npm run bootstrap` if helm is missing; otherwise the error names the value to fix.');
 }

@@ -1,12 +1,11 @@
 /** A chart's README.md: what it is, how to install it, its notes, and the parameter table from the model. */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { leaves } from '../core/values.js';
 import type { ChartDefinition } from '../models/chart.js';
 import { KUBE_VERSION } from './chart-yaml.js';
 import { header } from './files.js';
+import { DOCS_DIR } from '../paths.js';
 
-const DOCS_DIR = fileURLToPath(new URL('../docs/', import.meta.url));
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 

@@ -1,12 +1,11 @@
 /** Renders a chart's template sources (generator/templates) into its templates/ folder. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { renderTemplate } from '../core/template.js';
 import type { ChartDefinition } from '../models/chart.js';
 import { header } from './files.js';
+import { TEMPLATES_DIR } from '../paths.js';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
 
 export interface RenderedTemplate {
   /** Path inside the chart, e.g. "templates/deployment.yaml". */

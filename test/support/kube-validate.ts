@@ -12,7 +12,7 @@ type ModelClass = new (data: unknown) => Validatable;
 const cache = new Map<string, Record<string, unknown>>();
 
 async function moduleFor(apiVersion: string): Promise<Record<string, unknown>> {
-  const path = apiVersion.includes('/') ? `kubernetes-models/${apiVersion}` : `kubernetes-models/${apiVersion}`;
+  const path = `kubernetes-models/${apiVersion}`;
   if (!cache.has(path)) cache.set(path, (await import(path)) as Record<string, unknown>);
   return cache.get(path)!;
 }

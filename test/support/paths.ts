@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { REPO_ROOT, TOOLS_BIN } from '../../generator/paths.js';
 
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const TOOLS_BIN = join(REPO, '.tools', 'bin');
+export const REPO = REPO_ROOT;
+export { TOOLS_BIN };
 export const tool = (name: string) => join(TOOLS_BIN, name);

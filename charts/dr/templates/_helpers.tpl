@@ -48,6 +48,18 @@ concertmaster.io/region: {{ . | quote }}
 {{- end }}
 {{- end -}}
 
+{{/* Selector labels of one component of the chart. Call with (dict "root" $ "component" <name>). */}}
+{{- define "dr.componentSelectorLabels" -}}
+{{ include "dr.selectorLabels" .root }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* Labels of an object that belongs to one component. Call with (dict "root" $ "component" <name>). */}}
+{{- define "dr.componentLabels" -}}
+{{ include "dr.labels" .root }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
 {{/*
 An image reference from an image block: global.imageRegistry wins over the block's registry, and a digest
 wins over the tag. Call with (dict "image" <block> "root" $).
