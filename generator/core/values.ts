@@ -85,6 +85,10 @@ export const stringMap = (description: string, dflt: Record<string, string> = {}
 export const stringList = (description: string, dflt: string[] = [], opts: LeafOptions = {}): Leaf<string[]> =>
   leaf(description, dflt, { type: 'array', items: { type: 'string', ...pick(opts) } });
 
+/** A list of integers (ports). */
+export const intList = (description: string, dflt: number[] = [], opts: LeafOptions = {}): Leaf<number[]> =>
+  leaf(description, dflt, { type: 'array', items: { type: 'integer', ...pick(opts) } });
+
 /**
  * A list of Kubernetes objects passed through to the manifest (env vars, volumes, tolerations).
  * Only the keys in `required` are checked: a strict copy of the Kubernetes schema would reject
@@ -99,6 +103,25 @@ export const objectList = <T>(description: string, dflt: T[] = [], required: rea
 /** A free-form Kubernetes object passed through to the manifest (affinity). */
 export const object = <T extends object>(description: string, dflt: T): Leaf<T> =>
   leaf(description, dflt, { type: 'object' }, true);
+
+/**
+ * A list of typed records (worker pools): every item is checked against `item`, and the TypeScript type
+ * of an item is the item model's values type. Items are closed, like groups.
+ */
+export const recordList = <C extends Children>(description: string, item: Group<C>, dflt: ValuesOf<Group<C>>[], opts: { minItems?: number } = {}): Leaf<ValuesOf<Group<C>>[]> =>
+  leaf(description, dflt, {
+    type: 'array',
+    ...(opts.minItems !== undefined && { minItems: opts.minItems }),
+    items: itemSchemaOf(item),
+  });
+
+/** An item's schema: the group's schema with its required keys, without defaults (items have none). */
+function itemSchemaOf(node: Node): JsonSchema {
+  if (node.kind === 'leaf') return { description: node.description, ...node.schema };
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, child] of Object.entries(node.children)) properties[key] = itemSchemaOf(child);
+  return { description: node.description, type: 'object', additionalProperties: false, required: Object.keys(node.children), properties };
+}
 
 export const group = <C extends Children>(description: string, children: C): Group<C> => ({
   kind: 'group',

@@ -8,6 +8,7 @@ import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
+import { peerModel, prometheusPeer } from './network.js';
 
 const probe = (what: string, d: { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) =>
   group(`${what} on GET /health.`, {
@@ -22,12 +23,6 @@ const scalingPolicy = (direction: string, d: { stabilizationWindowSeconds: numbe
     stabilizationWindowSeconds: int('Seconds of past recommendations considered before scaling.', d.stabilizationWindowSeconds, { minimum: 0, maximum: 3600 }),
     percent: int('Largest change, in percent of current replicas, per period.', d.percent, { minimum: 1 }),
     periodSeconds: int('Length of the period the percent applies to.', d.periodSeconds, { minimum: 1, maximum: 1800 }),
-  });
-
-const selector = (what: string, d: { namespace: Record<string, string>; pod: Record<string, string> }) =>
-  group(`Which pods count as ${what}.`, {
-    namespaceSelector: stringMap(`Labels of the namespace that ${what} runs in.`, d.namespace),
-    podSelector: stringMap(`Labels of the ${what} pods.`, d.pod),
   });
 
 export const apiModel = group('The ConcertMaster HTTP API.', {
@@ -103,14 +98,11 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   }),
   networkPolicy: group('NetworkPolicy: ingress is denied except from the gateway, Prometheus and the chart\'s own test pod.', {
     enabled: bool('Create the NetworkPolicy.', true),
-    ingressGateway: selector('the ingress gateway or controller', {
+    ingressGateway: peerModel('the ingress gateway or controller', {
       namespace: { 'kubernetes.io/metadata.name': 'istio-system' },
       pod: { istio: 'ingressgateway' },
     }),
-    prometheus: selector('Prometheus', {
-      namespace: { 'kubernetes.io/metadata.name': 'monitoring' },
-      pod: { 'app.kubernetes.io/name': 'prometheus' },
-    }),
+    prometheus: prometheusPeer(),
   }),
   ...connectionsModel('the API'),
   migrations: group('The database migration Job. It runs the idempotent migration command, so a re-run is harmless.', {

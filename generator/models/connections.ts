@@ -9,11 +9,17 @@ export const connectionsModel = (who: string) => ({
     }),
     existingSecretKey: str('Key of the URL in existingSecret.', 'DATABASE_URL', { minLength: 1 }),
   }),
-  redis: group(`How ${who} reaches Redis. By default it follows global.redis.`, {
+  redis: group(`How ${who} reaches the Redis cache. By default it follows global.redis.`, {
     existingSecret: str('Secret holding a complete REDIS_URL for an external Redis; empty builds it from global.redis.', '', {
       pattern: OPTIONAL_NAME_PATTERN,
     }),
     existingSecretKey: str('Key of the URL in existingSecret.', 'REDIS_URL', { minLength: 1 }),
-    database: int(`Redis database index ${who} uses (Celery's broker is database 0).`, 0, { minimum: 0, maximum: 15 }),
+    database: int(`Database index of the cache when it shares the broker's Redis (the broker uses 0); a Redis Cluster has only 0.`, 1, { minimum: 0, maximum: 15 }),
+  }),
+  broker: group(`How ${who} reaches the Celery broker. By default it follows global.redis, database 0.`, {
+    existingSecret: str('Secret holding a complete CELERY_BROKER_URL for an external broker; empty builds it from global.redis.', '', {
+      pattern: OPTIONAL_NAME_PATTERN,
+    }),
+    existingSecretKey: str('Key of the URL in existingSecret.', 'CELERY_BROKER_URL', { minLength: 1 }),
   }),
 });

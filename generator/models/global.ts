@@ -3,7 +3,7 @@
  * Its schema stays open to keys it does not declare, so that a parent chart wrapping ours may pass
  * its own globals; the keys declared here are still typed.
  */
-import { group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
+import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'production'] as const;
@@ -12,6 +12,7 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 export const globalModel = group('Values shared by the umbrella and every subchart.', {
   imageRegistry: str('Registry that replaces the registry of every image in the suite; empty keeps each image\'s own.', ''),
   imagePullSecrets: stringList('Names of Secrets used to pull images, added to every pod.', []),
+  storageClass: str('StorageClass for every PersistentVolumeClaim in the suite; empty uses each chart\'s own, then the cluster default.', ''),
   commonLabels: stringMap('Labels added to every object in the suite.'),
   environment: oneOf('Deployment environment; recorded as the concertmaster.io/environment label on every object.', 'dev', ENVIRONMENTS),
   region: str('Cloud region of this installation; recorded as the concertmaster.io/region label on every object.', '', {
@@ -29,12 +30,16 @@ export const globalModel = group('Values shared by the umbrella and every subcha
     ),
   }),
   redis: group('Where the suite finds Redis. The redis chart follows these conventions; an external Redis sets them.', {
-    host: str('Service host of Redis; empty means "<release>-redis", the redis chart\'s Service.', ''),
+    host: str('Service host of the Redis that carries the Celery broker; empty means "<release>-redis", the redis chart\'s Service.', ''),
     port: int('Redis port.', 6379, { minimum: 1, maximum: 65535 }),
     credentialsSecret: str(
       'Secret with key "password" for Redis; empty means "<release>-redis", the Secret the redis chart creates.',
       '',
       { pattern: OPTIONAL_NAME_PATTERN },
+    ),
+    cacheCluster: bool(
+      'The cache is a Redis Cluster at "<release>-redis-cache-leader" (the redis chart with mode "operator"), so clients use cluster mode on database 0. Off: the cache shares the broker\'s Redis on its own database.',
+      false,
     ),
   }),
 });

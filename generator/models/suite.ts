@@ -9,6 +9,8 @@ import { apiModel } from './api.js';
 import { globalModel } from './global.js';
 import { pendingModel } from './stubs.js';
 import { umbrellaModel } from './umbrella.js';
+import { redisModel } from './redis.js';
+import { workersModel } from './workers.js';
 
 export const APP_VERSION = '1.0.0';
 
@@ -24,9 +26,7 @@ const subchart = (spec: SubchartSpec): ChartDefinition => ({
 
 const pendingChanges = [{ kind: 'added', description: 'Chart skeleton: values, schema, helpers and notes.' }] as const;
 
-const workersModel = pendingModel('ConcertMaster Celery worker pools with queue-based autoscaling.');
 const postgresModel = pendingModel('PostgreSQL for ConcertMaster: a CloudNativePG cluster, or a StatefulSet on bare clusters.');
-const redisModel = pendingModel('Redis for ConcertMaster: the Celery broker and the cache.');
 const meshModel = pendingModel('Istio traffic and security policy for ConcertMaster.');
 const observabilityModel = pendingModel('Metrics, alerts, dashboards and tracing for ConcertMaster.');
 const drModel = pendingModel('Disaster recovery for ConcertMaster: a replica database cluster in a second region.');
@@ -46,9 +46,32 @@ export const subcharts: readonly ChartDefinition[] = [
     ],
     changes: [{ kind: 'added', description: 'The API Deployment with HPA, PDB, NetworkPolicy, migration Job and helm test.' }],
   }),
-  subchart({ name: 'workers', description: workersModel.description, version: '0.1.0', keywords: ['concertmaster', 'celery', 'keda'], model: workersModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({
+    name: 'workers',
+    description: 'ConcertMaster Celery worker pools: a Deployment per queue, KEDA or HPA autoscaling, graceful shutdown, optional beat.',
+    version: '0.1.0',
+    keywords: ['concertmaster', 'celery', 'workers', 'keda'],
+    model: workersModel,
+    modelSource: 'generator/models/workers.ts',
+    templateSources: ['_shared/_connections.tpl', 'workers'],
+    images: [{ name: 'worker', valuesPath: ['image'] }],
+    changes: [{ kind: 'added', description: 'Worker pools with KEDA ScaledObjects or HPAs, PDBs, a NetworkPolicy and optional celery beat.' }],
+  }),
   subchart({ name: 'postgres', description: postgresModel.description, version: '0.1.0', keywords: ['concertmaster', 'postgresql', 'cloudnative-pg'], model: postgresModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
-  subchart({ name: 'redis', description: redisModel.description, version: '0.1.0', keywords: ['concertmaster', 'redis'], model: redisModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({
+    name: 'redis',
+    description: 'Redis for ConcertMaster: the Celery broker and the cache, as a StatefulSet or through the redis-operator.',
+    version: '0.1.0',
+    keywords: ['concertmaster', 'redis', 'celery'],
+    model: redisModel,
+    modelSource: 'generator/models/redis.ts',
+    templateSources: ['redis'],
+    images: [
+      { name: 'redis', valuesPath: ['image'] },
+      { name: 'redis-exporter', valuesPath: ['metrics', 'image'] },
+    ],
+    changes: [{ kind: 'added', description: 'Redis as a StatefulSet, or a Redis broker and a RedisCluster cache through the redis-operator.' }],
+  }),
   subchart({ name: 'mesh', description: meshModel.description, version: '0.1.0', keywords: ['concertmaster', 'istio'], model: meshModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
   subchart({ name: 'observability', description: observabilityModel.description, version: '0.1.0', keywords: ['concertmaster', 'prometheus', 'opentelemetry'], model: observabilityModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
   subchart({ name: 'dr', description: drModel.description, version: '0.1.0', keywords: ['concertmaster', 'disaster-recovery'], model: drModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),

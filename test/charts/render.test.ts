@@ -1,6 +1,6 @@
 /** Renders the umbrella for every environment × region under both Helm majors and asserts on the objects. */
 import { describe, expect, it } from '@jest/globals';
-import { byKind, HELMS, one, render, type K8sObject } from '../support/helm.js';
+import { byKind, HELMS, named, one, render, type K8sObject } from '../support/helm.js';
 import { COMBOS } from '../support/combinations.js';
 import { validateBuiltIn } from '../support/kube-validate.js';
 
@@ -8,20 +8,42 @@ const inventory = (objects: readonly K8sObject[]) => objects.map((o) => `${o.kin
 
 const BASE = [
   'ConfigMap/concertmaster-api',
+  'ConfigMap/concertmaster-redis-config',
   'Deployment/concertmaster-api',
+  'Deployment/concertmaster-workers-default',
+  'Deployment/concertmaster-workers-high-priority',
   'Job/concertmaster-api-migrate',
   'LimitRange/concertmaster-concertmaster',
   'NetworkPolicy/concertmaster-api',
   'NetworkPolicy/concertmaster-api-run-once',
+  'NetworkPolicy/concertmaster-redis',
+  'NetworkPolicy/concertmaster-workers',
   'Pod/concertmaster-api-test-health',
+  'Secret/concertmaster-redis',
   'Service/concertmaster-api',
   'ServiceAccount/concertmaster-api',
+  'ServiceAccount/concertmaster-workers',
 ];
+const SCALED = [
+  ...BASE,
+  'ConfigMap/concertmaster-redis-cache-config',
+  'HorizontalPodAutoscaler/concertmaster-api',
+  'PodDisruptionBudget/concertmaster-api',
+  'PodDisruptionBudget/concertmaster-workers-default',
+  'PodDisruptionBudget/concertmaster-workers-high-priority',
+  'Redis/concertmaster-redis',
+  'RedisCluster/concertmaster-redis-cache',
+  'ScaledObject/concertmaster-workers-default',
+  'ScaledObject/concertmaster-workers-high-priority',
+  'TriggerAuthentication/concertmaster-workers-broker',
+].sort();
 const EXPECTED_INVENTORY: Record<string, string[]> = {
-  dev: BASE,
-  staging: [...BASE, 'HorizontalPodAutoscaler/concertmaster-api', 'PodDisruptionBudget/concertmaster-api'].sort(),
-  production: [...BASE, 'HorizontalPodAutoscaler/concertmaster-api', 'PodDisruptionBudget/concertmaster-api'].sort(),
+  dev: [...BASE, 'Service/concertmaster-redis', 'Service/concertmaster-redis-headless', 'StatefulSet/concertmaster-redis'].sort(),
+  staging: SCALED,
+  production: SCALED,
 };
+const BUILT_IN = /^(v1|apps\/v1|batch\/v1|policy\/v1|autoscaling\/v2|networking\.k8s\.io\/v1)$/;
+const api = (objects: readonly K8sObject[]) => named(objects, 'Deployment', 'concertmaster-api');
 
 describe.each(HELMS)('$name', ({ bin }) => {
   describe.each(COMBOS)('umbrella with $env × $region', ({ env, region, files }) => {
@@ -54,24 +76,29 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
 
     it('passes kubernetes-models validation for every built-in object', async () => {
-      for (const o of objects) await validateBuiltIn(o);
+      for (const o of objects.filter((o) => BUILT_IN.test(o.apiVersion))) await validateBuiltIn(o);
+    });
+
+    it('uses only built-in kinds in dev, which runs on a bare cluster', () => {
+      if (env === 'dev') expect(objects.filter((o) => !BUILT_IN.test(o.apiVersion)).map((o) => o.kind)).toEqual([]);
     });
 
     it('keeps selectors free of labels that change between releases', () => {
-      const deploy = one(objects, 'Deployment');
+      const deploy = api(objects);
       expect(deploy.spec.selector).toEqual({
         matchLabels: { 'app.kubernetes.io/name': 'api', 'app.kubernetes.io/instance': 'concertmaster', 'app.kubernetes.io/component': 'server' },
       });
-      expect(one(objects, 'Service').spec.selector).toEqual(deploy.spec.selector.matchLabels);
+      expect(named(objects, 'Service', 'concertmaster-api').spec.selector).toEqual(deploy.spec.selector.matchLabels);
     });
 
     it('runs every pod under the restricted Pod Security profile', () => {
       const pods = [
         ...byKind(objects, 'Deployment').map((d) => d.spec.template.spec),
+        ...byKind(objects, 'StatefulSet').map((d) => d.spec.template.spec),
         ...byKind(objects, 'Job').map((j) => j.spec.template.spec),
         ...byKind(objects, 'Pod').map((p) => p.spec),
       ];
-      expect(pods).toHaveLength(3);
+      expect(pods).toHaveLength(env === 'dev' ? 6 : 5);
       for (const pod of pods) {
         expect(pod.automountServiceAccountToken).toBe(false);
         expect(pod.securityContext).toEqual(expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }));
@@ -89,24 +116,29 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
 
     it('leaves spec.replicas to the HPA when there is one', () => {
-      const deploy = one(objects, 'Deployment');
+      const deploy = api(objects);
       if (byKind(objects, 'HorizontalPodAutoscaler').length > 0) expect(deploy.spec).not.toHaveProperty('replicas');
       else expect(deploy.spec.replicas).toBe(1);
     });
 
-    it('wires DATABASE_URL and REDIS_URL from the conventional Secrets', () => {
-      const env = one(objects, 'Deployment').spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[];
-      const byName = Object.fromEntries(env.map((e) => [e.name, e]));
+    it('wires DATABASE_URL, CELERY_BROKER_URL and REDIS_URL from the conventional Secrets', () => {
+      const vars = api(objects).spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[];
+      const cluster = env !== 'dev';
+      const byName = Object.fromEntries(vars.map((e) => [e.name, e]));
       expect(byName['DATABASE_USER']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-postgres-app', key: 'username' } });
       expect(byName['DATABASE_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-postgres-app', key: 'password' } });
       expect(byName['DATABASE_URL']?.value).toBe('postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)');
       expect(byName['DATABASE_HOST']?.value).toBe('concertmaster-postgres-rw');
       expect(byName['REDIS_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-redis', key: 'password' } });
-      expect(byName['REDIS_URL']?.value).toBe('redis://:$(REDIS_PASSWORD)@$(REDIS_HOST):$(REDIS_PORT)/0');
+      expect(byName['CELERY_BROKER_HOST']?.value).toBe('concertmaster-redis');
+      expect(byName['CELERY_BROKER_URL']?.value).toBe('redis://:$(REDIS_PASSWORD)@$(CELERY_BROKER_HOST):$(REDIS_PORT)/0');
+      expect(byName['REDIS_HOST']?.value).toBe(cluster ? 'concertmaster-redis-cache-leader' : 'concertmaster-redis');
+      expect(byName['REDIS_URL']?.value).toBe(`redis://:$(REDIS_PASSWORD)@$(REDIS_HOST):$(REDIS_PORT)/${cluster ? 0 : 1}`);
+      expect(byName['REDIS_CLUSTER']?.value).toBe(String(cluster));
     });
 
     it('spreads the API across zones and prefers the region\'s zones', () => {
-      const spec = one(objects, 'Deployment').spec.template.spec;
+      const spec = api(objects).spec.template.spec;
       expect(spec.topologySpreadConstraints[0]).toEqual(expect.objectContaining({ topologyKey: 'topology.kubernetes.io/zone', maxSkew: 1 }));
       expect(spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0]).toEqual({
         key: 'topology.kubernetes.io/zone',
@@ -118,25 +150,25 @@ describe.each(HELMS)('$name', ({ bin }) => {
 
   describe('production × us-east-1 carries the plan\'s numbers', () => {
     const objects = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml']);
-    const deploy = one(objects, 'Deployment');
-    const api = deploy.spec.template.spec.containers[0];
+    const deploy = api(objects);
+    const container = deploy.spec.template.spec.containers[0];
 
     it('API resources: requests 500m / 1Gi, limits 2000m / 4Gi', () => {
-      expect(api.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2000m', memory: '4Gi' } });
+      expect(container.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2000m', memory: '4Gi' } });
     });
 
     it('probes on /health: readiness 10s/5s, liveness 30s/10s/5s/3', () => {
-      expect(api.readinessProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3 });
-      expect(api.livenessProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
-      expect(api.startupProbe.httpGet).toEqual({ path: '/health', port: 'http' });
+      expect(container.readinessProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3 });
+      expect(container.livenessProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
+      expect(container.startupProbe.httpGet).toEqual({ path: '/health', port: 'http' });
     });
 
     it('port 8000, and a metrics port on the Service', () => {
-      expect(api.ports).toEqual([
+      expect(container.ports).toEqual([
         { name: 'http', containerPort: 8000, protocol: 'TCP' },
         { name: 'metrics', containerPort: 9090, protocol: 'TCP' },
       ]);
-      expect(one(objects, 'Service').spec.ports.map((p: { name: string; port: number }) => [p.name, p.port])).toEqual([['http', 8000], ['metrics', 9090]]);
+      expect(named(objects, 'Service', 'concertmaster-api').spec.ports.map((p: { name: string; port: number }) => [p.name, p.port])).toEqual([['http', 8000], ['metrics', 9090]]);
     });
 
     it('HPA: 3 to 20 replicas on CPU 70% and memory 80%, with the plan\'s behavior', () => {
@@ -156,7 +188,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
 
     it('PDB minAvailable 2, and rolling updates with zero unavailable pods', () => {
-      expect(one(objects, 'PodDisruptionBudget').spec.minAvailable).toBe(2);
+      expect(named(objects, 'PodDisruptionBudget', 'concertmaster-api').spec.minAvailable).toBe(2);
       expect(deploy.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' } });
     });
 
@@ -169,7 +201,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
     it('a checksum of the ConfigMap rolls the pods on a config change', () => {
       const changed = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml'], ['--set', 'api.config.LOG_LEVEL=warning']);
       const before = deploy.spec.template.metadata.annotations['checksum/config'];
-      const after = one(changed, 'Deployment').spec.template.metadata.annotations['checksum/config'];
+      const after = api(changed).spec.template.metadata.annotations['checksum/config'];
       expect(before).toMatch(/^[a-f0-9]{64}$/);
       expect(after).not.toBe(before);
     });
@@ -187,12 +219,16 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(one(objects, 'Deployment').spec.template.spec.containers[0].image).toBe(`registry.example.com/concertmaster/api@sha256:${'a'.repeat(64)}`);
     });
 
-    it('existingSecret wires an external database and Redis', () => {
-      const objects = render(bin, 'charts/api', [], ['--set', 'database.existingSecret=ext-db', '--set', 'redis.existingSecret=ext-redis']);
+    it('existingSecret wires an external database, broker and Redis', () => {
+      const objects = render(bin, 'charts/api', [], [
+        '--set', 'database.existingSecret=ext-db', '--set', 'broker.existingSecret=ext-broker', '--set', 'redis.existingSecret=ext-redis',
+      ]);
       const env = one(objects, 'Deployment').spec.template.spec.containers[0].env;
       expect(env).toEqual([
         { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'ext-db', key: 'DATABASE_URL' } } },
+        { name: 'CELERY_BROKER_URL', valueFrom: { secretKeyRef: { name: 'ext-broker', key: 'CELERY_BROKER_URL' } } },
         { name: 'REDIS_URL', valueFrom: { secretKeyRef: { name: 'ext-redis', key: 'REDIS_URL' } } },
+        { name: 'REDIS_CLUSTER', value: 'false' },
       ]);
     });
 
@@ -226,9 +262,9 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
 
     it('a disabled subchart renders nothing, and the pending subcharts render nothing yet', () => {
-      const objects = render(bin, 'charts/concertmaster', [], ['--set', 'api.enabled=false']);
-      expect(inventory(objects)).toEqual(['LimitRange/concertmaster-concertmaster']);
-      for (const chart of ['workers', 'postgres', 'redis', 'mesh', 'observability', 'dr']) expect(render(bin, `charts/${chart}`)).toEqual([]);
+      const off = ['api', 'workers', 'redis'].flatMap((c) => ['--set', `${c}.enabled=false`]);
+      expect(inventory(render(bin, 'charts/concertmaster', [], off))).toEqual(['LimitRange/concertmaster-concertmaster']);
+      for (const chart of ['postgres', 'mesh', 'observability', 'dr']) expect(render(bin, `charts/${chart}`)).toEqual([]);
     });
 
     it('global.commonLabels reach every object', () => {

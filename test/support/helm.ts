@@ -64,3 +64,10 @@ export const one = (objects: readonly K8sObject[], kind: string): K8sObject => {
   if (found.length !== 1) throw new Error(`expected one ${kind}, found ${found.length}`);
   return found[0]!;
 };
+
+/** The one object of a kind and name; fails, listing what there is, when it is missing. */
+export const named = (objects: readonly K8sObject[], kind: string, name: string): K8sObject => {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind}/${name}; ${kind}s: ${byKind(objects, kind).map((o) => o.metadata.name).join(', ') || 'none'}`);
+  return found;
+};

@@ -1,5 +1,6 @@
 /** dev: a bare cluster with no operators, one small replica of everything. */
 import type { UmbrellaOverlay } from '../../models/suite.js';
+import { DEFAULT_POOLS } from '../../models/workers.js';
 
 export const dev = {
   global: { environment: 'dev' },
@@ -10,4 +11,15 @@ export const dev = {
     autoscaling: { enabled: false },
     podDisruptionBudget: { enabled: false },
   },
+  workers: {
+    logLevel: 'debug',
+    autoscaling: { enabled: false },
+    podDisruptionBudget: { enabled: false },
+    pools: [
+      { ...DEFAULT_POOLS[0]!, concurrency: 2, replicas: 1 },
+      { ...DEFAULT_POOLS[1]!, concurrency: 2, replicas: 1 },
+    ],
+  },
+  // A bare cluster: one Redis StatefulSet is broker and cache.
+  redis: { mode: 'standalone', persistence: { size: '1Gi' } },
 } satisfies UmbrellaOverlay;

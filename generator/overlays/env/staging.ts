@@ -1,12 +1,21 @@
 /** staging: production's shape at a smaller scale. */
 import type { UmbrellaOverlay } from '../../models/suite.js';
+import { DEFAULT_POOLS } from '../../models/workers.js';
 
 export const staging = {
-  global: { environment: 'staging' },
   api: {
     config: { LOG_LEVEL: 'info' },
     resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } },
     autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 6 },
     podDisruptionBudget: { enabled: true, minAvailable: 1 },
   },
+  global: { environment: 'staging', redis: { cacheCluster: true } },
+  workers: {
+    autoscaling: { enabled: true, keda: true },
+    pools: [
+      { ...DEFAULT_POOLS[0]!, minReplicas: 1, maxReplicas: 10 },
+      { ...DEFAULT_POOLS[1]!, minReplicas: 1, maxReplicas: 10 },
+    ],
+  },
+  redis: { mode: 'operator' },
 } satisfies UmbrellaOverlay;

@@ -17,7 +17,15 @@ Credentials are composed with Kubernetes' $(VAR) expansion, so they never pass t
 {{- .Values.global.redis.credentialsSecret | default (printf "%s-redis" .Release.Name) -}}
 {{- end -}}
 
-{{/* Environment variables DATABASE_URL and REDIS_URL, with the variables they are composed from. */}}
+{{/* Service host of the Redis that carries the Celery broker. */}}
+{{- define "api.brokerHost" -}}
+{{- .Values.global.redis.host | default (printf "%s-redis" .Release.Name) -}}
+{{- end -}}
+
+{{/*
+Environment variables DATABASE_URL, CELERY_BROKER_URL and REDIS_URL (the cache), with the variables they
+are composed from. REDIS_CLUSTER tells the application whether the cache is a Redis Cluster.
+*/}}
 {{- define "api.connectionEnv" -}}
 {{- if .Values.database.existingSecret -}}
 - name: DATABASE_URL
@@ -46,24 +54,45 @@ Credentials are composed with Kubernetes' $(VAR) expansion, so they never pass t
 - name: DATABASE_URL
   value: "postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)"
 {{- end }}
+{{- $redis := .Values.global.redis }}
+{{- if not (and .Values.broker.existingSecret .Values.redis.existingSecret) }}
+- name: REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "api.redisSecret" . }}
+      key: password
+- name: REDIS_PORT
+  value: {{ $redis.port | quote }}
+{{- end }}
+{{- if .Values.broker.existingSecret }}
+- name: CELERY_BROKER_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.broker.existingSecret }}
+      key: {{ .Values.broker.existingSecretKey }}
+{{- else }}
+- name: CELERY_BROKER_HOST
+  value: {{ include "api.brokerHost" . | quote }}
+- name: CELERY_BROKER_URL
+  value: "redis://:$(REDIS_PASSWORD)@$(CELERY_BROKER_HOST):$(REDIS_PORT)/0"
+{{- end }}
 {{- if .Values.redis.existingSecret }}
 - name: REDIS_URL
   valueFrom:
     secretKeyRef:
       name: {{ .Values.redis.existingSecret }}
       key: {{ .Values.redis.existingSecretKey }}
-{{- else }}
-{{- $redis := .Values.global.redis }}
+{{- else if $redis.cacheCluster }}
 - name: REDIS_HOST
-  value: {{ $redis.host | default (printf "%s-redis" .Release.Name) | quote }}
-- name: REDIS_PORT
-  value: {{ $redis.port | quote }}
-- name: REDIS_PASSWORD
-  valueFrom:
-    secretKeyRef:
-      name: {{ include "api.redisSecret" . }}
-      key: password
+  value: {{ printf "%s-redis-cache-leader" .Release.Name | quote }}
+- name: REDIS_URL
+  value: "redis://:$(REDIS_PASSWORD)@$(REDIS_HOST):$(REDIS_PORT)/0"
+{{- else }}
+- name: REDIS_HOST
+  value: {{ include "api.brokerHost" . | quote }}
 - name: REDIS_URL
   value: {{ printf "redis://:$(REDIS_PASSWORD)@$(REDIS_HOST):$(REDIS_PORT)/%d" (int .Values.redis.database) | quote }}
 {{- end }}
+- name: REDIS_CLUSTER
+  value: {{ $redis.cacheCluster | quote }}
 {{- end -}}

@@ -1,0 +1,73 @@
+/**
+ * The redis chart: the Celery broker and the cache.
+ * - mode "standalone" (dev, bare clusters): one StatefulSet from the official Redis 7 image serves both.
+ * - mode "operator" (staging, production): the redis-operator runs a `Redis` for the broker and a
+ *   `RedisCluster` (3 leaders + 3 followers) for the cache. Celery's Redis transport does not support
+ *   Redis Cluster (docs/seed-errata.md), so the broker never lives on the cluster.
+ */
+import { bool, group, int, oneOf, resources, str } from '../core/values.js';
+import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+import { commonModel } from './common.js';
+import { imageModel } from './image.js';
+import { peerModel, prometheusPeer } from './network.js';
+
+const MAXMEMORY_PATTERN = '^[0-9]+(b|k|kb|m|mb|g|gb)$';
+const POLICIES = ['noeviction', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl'] as const;
+
+const redisConfig = (what: string, policy: (typeof POLICIES)[number]) =>
+  group(`redis.conf settings of ${what}.`, {
+    maxmemory: str('Memory Redis may use for data (redis.conf maxmemory).', '768mb', { pattern: MAXMEMORY_PATTERN }),
+    maxmemoryPolicy: oneOf('What Redis evicts at maxmemory.', policy, POLICIES),
+    save: str('RDB snapshot points, "<seconds> <changes>" pairs (redis.conf save).', '900 1 300 10 60 10000', { pattern: '^([0-9]+ [0-9]+)( [0-9]+ [0-9]+)*$' }),
+    appendonly: bool('Append-only file: every write is logged, so a restart loses at most a second.', true),
+  });
+
+const persistence = (what: string, size: string) =>
+  group(`Persistent volumes of ${what}.`, {
+    size: str('Size of each volume.', size, { pattern: '^[0-9]+(Mi|Gi|Ti)$' }),
+    storageClass: str('StorageClass of the volumes; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
+  });
+
+export const redisModel = group('Redis for ConcertMaster: the Celery broker and the cache.', {
+  ...commonModel(true),
+  mode: oneOf(
+    'standalone: a StatefulSet from the official image, for dev and bare clusters. operator: redis-operator resources (a Redis broker and a RedisCluster cache); needs the operator and global.redis.cacheCluster: true.',
+    'standalone',
+    ['standalone', 'operator'] as const,
+  ),
+  image: imageModel('Redis', { registry: 'docker.io', repository: 'library/redis', tag: '7.4.2-alpine' }),
+  auth: group('The Redis password. It is generated once and kept across upgrades, unless existingSecret names your own.', {
+    existingSecret: str('Secret with key "password" to use instead of the generated one.', '', { pattern: OPTIONAL_NAME_PATTERN }),
+  }),
+  config: redisConfig(
+    'the broker (and, in standalone mode, the cache): noeviction, so a full Redis refuses writes instead of silently dropping queued tasks',
+    'noeviction',
+  ),
+  resources: resources('each Redis container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '1Gi' } }),
+  persistence: persistence('the broker (standalone: the only Redis)', '8Gi'),
+  securityContext: group('User and group of Redis. A high UID, not the image\'s 999, so that it cannot collide with a host user; fsGroup makes the data volume writable.', {
+    runAsUser: int('UID of Redis.', 10001, { minimum: 1 }),
+    runAsGroup: int('GID of Redis.', 10001, { minimum: 1 }),
+    fsGroup: int('Group that owns the data volume.', 10001, { minimum: 1 }),
+  }),
+  cache: group('The cache in operator mode: a RedisCluster.', {
+    leaders: int('Leader nodes (hash-slot shards); each gets followers.', 3, { minimum: 3 }),
+    followersPerLeader: int('Followers of each leader.', 1, { minimum: 0 }),
+    config: redisConfig('the cache cluster: allkeys-lru, as the plan asks', 'allkeys-lru'),
+    persistence: persistence('each cache node', '20Gi'),
+  }),
+  metrics: group('The Prometheus exporter (oliver006/redis_exporter) beside each Redis.', {
+    enabled: bool('Run the exporter.', true),
+    image: imageModel('the exporter', { registry: 'quay.io', repository: 'oliver006/redis_exporter', tag: 'v1.67.0' }),
+    port: int('Exporter port, named "metrics".', 9121, { minimum: 1, maximum: 65535 }),
+    resources: resources('the exporter', { requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '100m', memory: '64Mi' } }),
+  }),
+  networkPolicy: group('NetworkPolicy: only the API and worker pods of this release reach Redis, Prometheus its exporter, and (operator mode) the operator and the cache nodes each other.', {
+    enabled: bool('Create the NetworkPolicy.', true),
+    prometheus: prometheusPeer(),
+    operator: peerModel('the redis-operator', {
+      namespace: { 'kubernetes.io/metadata.name': 'redis-operator' },
+      pod: { 'app.kubernetes.io/name': 'redis-operator' },
+    }),
+  }),
+});

@@ -1,0 +1,95 @@
+/**
+ * The workers chart: Celery worker pools, one Deployment each, scaled by KEDA on their queue and CPU
+ * (or by an HPA on CPU where KEDA is absent), with a graceful shutdown that lets running tasks finish.
+ */
+import type { IEnvVar } from 'kubernetes-models/v1';
+import { bool, cpu, group, int, intList, memory, objectList, recordList, str } from '../core/values.js';
+import { commonModel } from './common.js';
+import { connectionsModel } from './connections.js';
+import { imageModel } from './image.js';
+
+const QUEUE_PATTERN = '^[A-Za-z0-9_.-]+$';
+
+const poolModel = group('A worker pool: one Deployment consuming one queue.', {
+  name: str('Pool name, part of object names and of the Celery node name.', 'default', { pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
+  queue: str('Celery queue the pool consumes (-Q); also the Redis list KEDA watches.', 'celery', { pattern: QUEUE_PATTERN }),
+  concurrency: int('Worker processes per pod (WORKER_CONCURRENCY).', 4, { minimum: 1 }),
+  replicas: int('Replicas when autoscaling is off.', 1, { minimum: 0 }),
+  minReplicas: int('Fewest replicas under the autoscaler.', 1, { minimum: 1 }),
+  maxReplicas: int('Most replicas under the autoscaler.', 5, { minimum: 1 }),
+  resources: group('Resource requests and limits of each worker.', {
+    requests: group('What the scheduler reserves.', { cpu: cpu('CPU request.', '250m'), memory: memory('Memory request.', '512Mi') }),
+    limits: group('The most a worker may use.', { cpu: cpu('CPU limit.', '1'), memory: memory('Memory limit.', '1Gi') }),
+  }),
+});
+
+type Pool = {
+  name: string;
+  queue: string;
+  concurrency: number;
+  replicas: number;
+  minReplicas: number;
+  maxReplicas: number;
+  resources: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
+};
+
+const pool = (name: string, queue: string, d: Partial<Pool> = {}): Pool => ({
+  name,
+  queue,
+  concurrency: 4,
+  replicas: 1,
+  minReplicas: 1,
+  maxReplicas: 5,
+  resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+  ...d,
+});
+
+export const DEFAULT_POOLS: Pool[] = [pool('default', 'celery'), pool('high-priority', 'high_priority')];
+
+export const workersModel = group('ConcertMaster Celery worker pools with queue-based autoscaling.', {
+  ...commonModel(true),
+  image: imageModel('the workers', { registry: 'docker.io', repository: 'concertmaster/worker', tag: '' }),
+  app: str('Celery application (-A).', 'app.celery', { pattern: '^[A-Za-z_][A-Za-z0-9_.:]*$' }),
+  logLevel: str('Celery log level.', 'info', { pattern: '^(debug|info|warning|error|critical)$' }),
+  pools: recordList('Worker pools; each becomes a Deployment, an autoscaler and a PodDisruptionBudget.', poolModel, DEFAULT_POOLS, { minItems: 1 }),
+  extraEnv: objectList<IEnvVar>('Extra environment variables for every worker.', [], ['name']),
+  autoscaling: group('Autoscaling of every pool between its minReplicas and maxReplicas.', {
+    enabled: bool('Autoscale the pools; the Deployments then have no spec.replicas.', false),
+    keda: bool('Use KEDA ScaledObjects (queue length and CPU). Off: an autoscaling/v2 HPA on CPU only.', false),
+    listLength: int('Queued tasks per replica that KEDA aims for.', 10, { minimum: 1 }),
+    targetCPUUtilizationPercentage: int('Average CPU use, in percent of requests, the autoscaler aims for.', 70, { minimum: 1, maximum: 100 }),
+    scaleDownStabilizationSeconds: int('Seconds of recommendations considered before scaling down, so a short lull does not drain workers.', 300, { minimum: 0, maximum: 3600 }),
+    scaleDownPercent: int('Largest scale-down per minute, in percent of replicas.', 10, { minimum: 1, maximum: 100 }),
+    pollingInterval: int('Seconds between KEDA\'s queue checks.', 15, { minimum: 1 }),
+  }),
+  shutdown: group('Graceful shutdown: a stopping worker first stops consuming, then finishes its running tasks.', {
+    terminationGracePeriodSeconds: int('Seconds a stopping worker has to finish running tasks before it is killed.', 600, { minimum: 30 }),
+  }),
+  livenessProbe: group('Liveness: `celery inspect ping` against the pod\'s own node, which fails when the worker stops consuming.', {
+    periodSeconds: int('Seconds between checks.', 60, { minimum: 10 }),
+    timeoutSeconds: int('Seconds a check may take.', 20, { minimum: 5 }),
+    failureThreshold: int('Failed checks in a row before the worker is restarted.', 3, { minimum: 1 }),
+  }),
+  podDisruptionBudget: group('A PodDisruptionBudget per pool.', {
+    enabled: bool('Create the PodDisruptionBudgets.', true),
+    maxUnavailable: int('Pods of a pool that a drain may stop at once.', 1, { minimum: 1 }),
+  }),
+  beat: group('Celery beat, the periodic-task scheduler: a single replica, replaced (never doubled) on update.', {
+    enabled: bool('Run celery beat.', false),
+    resources: group('Resource requests and limits of beat.', {
+      requests: group('What the scheduler reserves.', { cpu: cpu('CPU request.', '50m'), memory: memory('Memory request.', '128Mi') }),
+      limits: group('The most beat may use.', { cpu: cpu('CPU limit.', '250m'), memory: memory('Memory limit.', '256Mi') }),
+    }),
+  }),
+  securityContext: group('User and group of the worker processes; the rest of the restricted profile is fixed.', {
+    runAsUser: int('UID of the workers (non-root).', 10001, { minimum: 1 }),
+    runAsGroup: int('GID of the workers.', 10001, { minimum: 1 }),
+    fsGroup: int('Group that owns mounted volumes.', 10001, { minimum: 1 }),
+  }),
+  networkPolicy: group('NetworkPolicy: no ingress (workers serve nothing); egress only to Redis and PostgreSQL in the namespace, DNS, and the telemetry ports.', {
+    enabled: bool('Create the NetworkPolicy.', true),
+    telemetryPorts: intList('Ports of the tracing and metrics endpoints the workers may reach (OTLP gRPC and HTTP).', [4317, 4318], { minimum: 1, maximum: 65535 }),
+    extraEgress: objectList('Extra NetworkPolicy egress rules, for an external database or Redis.', [], []),
+  }),
+  ...connectionsModel('the workers'),
+});
