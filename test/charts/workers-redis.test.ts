@@ -1,0 +1,181 @@
+/** The workers and redis charts: the plan's numbers, custom resources against the CRDs, and behaviour. */
+import { describe, expect, it } from '@jest/globals';
+import { byKind, HELMS, helm, named, render, templateArgs, type K8sObject } from '../support/helm.js';
+import { COMBOS } from '../support/combinations.js';
+import { validateCustomResource } from '../support/crd-validate.js';
+
+const PROD = ['values/env/production.yaml', 'values/region/us-east-1.yaml'];
+const container = (o: K8sObject, name: string) => o.spec.template.spec.containers.find((c: { name: string }) => c.name === name);
+
+describe.each(HELMS)('$name', ({ bin }) => {
+  describe.each(COMBOS.filter((c) => c.env !== 'dev'))('custom resources of $env × $region', ({ files }) => {
+    const custom = render(bin, 'charts/concertmaster', files).filter((o) => !/^(v1|apps\/v1|batch\/v1|policy\/v1|autoscaling\/v2|networking\.k8s\.io\/v1)$/.test(o.apiVersion));
+
+    it('are valid against the operators\' CRDs', () => {
+      expect(custom.map((o) => o.kind).sort()).toEqual(['Redis', 'RedisCluster', 'ScaledObject', 'ScaledObject', 'TriggerAuthentication']);
+      for (const o of custom) validateCustomResource(o);
+    });
+  });
+
+  describe('production × us-east-1: workers', () => {
+    const objects = render(bin, 'charts/concertmaster', PROD);
+
+    it.each([
+      ['default', 'celery', { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2000m', memory: '4Gi' } }],
+      ['high-priority', 'high_priority', { requests: { cpu: '1000m', memory: '2Gi' }, limits: { cpu: '2000m', memory: '4Gi' } }],
+    ])('pool %s consumes queue %s with the plan\'s command, concurrency and resources', (pool, queue, resources) => {
+      const deploy = named(objects, 'Deployment', `concertmaster-workers-${pool}`);
+      const worker = container(deploy, 'worker');
+      expect(deploy.spec).not.toHaveProperty('replicas');
+      expect([...worker.command, ...worker.args]).toEqual([
+        'celery', '-A', 'app.celery', 'worker', '-Q', queue, '-n', `${pool}@%h`, '--loglevel=info', '--concurrency=$(WORKER_CONCURRENCY)',
+      ]);
+      expect(worker.env[0]).toEqual({ name: 'WORKER_CONCURRENCY', value: '4' });
+      expect(worker.resources).toEqual(resources);
+      expect(worker.livenessProbe.exec.command[2]).toBe(`celery -A app.celery inspect ping -d ${pool}@$HOSTNAME --timeout 10`);
+      expect(worker.lifecycle.preStop.exec.command[2]).toBe(`celery -A app.celery control cancel_consumer ${queue} -d ${pool}@$HOSTNAME --timeout 10 || true`);
+      expect(deploy.spec.template.spec.terminationGracePeriodSeconds).toBe(600);
+    });
+
+    it.each([['default', 'celery'], ['high-priority', 'high_priority']])('pool %s scales with KEDA: 3-50 on list %s (10) and CPU 70%%', (pool, queue) => {
+      expect(named(objects, 'ScaledObject', `concertmaster-workers-${pool}`).spec).toEqual({
+        scaleTargetRef: { name: `concertmaster-workers-${pool}` },
+        pollingInterval: 15,
+        minReplicaCount: 3,
+        maxReplicaCount: 50,
+        advanced: {
+          horizontalPodAutoscalerConfig: {
+            behavior: { scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Percent', value: 10, periodSeconds: 60 }] } },
+          },
+        },
+        triggers: [
+          {
+            type: 'redis',
+            metadata: { address: 'concertmaster-redis:6379', listName: queue, listLength: '10', databaseIndex: '0' },
+            authenticationRef: { name: 'concertmaster-workers-broker' },
+          },
+          { type: 'cpu', metricType: 'Utilization', metadata: { value: '70' } },
+        ],
+      });
+    });
+
+    it('reads the broker password through a TriggerAuthentication', () => {
+      expect(named(objects, 'TriggerAuthentication', 'concertmaster-workers-broker').spec).toEqual({
+        secretTargetRef: [{ parameter: 'password', name: 'concertmaster-redis', key: 'password' }],
+      });
+    });
+
+    it('has no HPA of its own while KEDA owns the pools', () => {
+      expect(byKind(objects, 'HorizontalPodAutoscaler').map((o) => o.metadata.name)).toEqual(['concertmaster-api']);
+    });
+
+    it('lets the workers reach only Redis, PostgreSQL, DNS and telemetry', () => {
+      const np = named(objects, 'NetworkPolicy', 'concertmaster-workers');
+      expect(np.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+      expect(np.spec.ingress).toBeUndefined();
+      expect(np.spec.egress.map((r: { ports: { port: number }[] }) => r.ports.map((p) => p.port))).toEqual([[6379, 5432], [53, 53], [4317, 4318]]);
+    });
+  });
+
+  describe('production × us-east-1: redis', () => {
+    const objects = render(bin, 'charts/concertmaster', PROD);
+
+    it('the cache is a RedisCluster of 3 leaders and 3 followers with the plan\'s resources and 20Gi on fast-ssd', () => {
+      const rc = named(objects, 'RedisCluster', 'concertmaster-redis-cache');
+      expect(rc.apiVersion).toBe('redis.redis.opstreelabs.in/v1beta2');
+      expect(rc.spec.clusterSize).toBe(3);
+      expect(rc.spec.redisLeader).toEqual({ replicas: 3 });
+      expect(rc.spec.redisFollower).toEqual({ replicas: 3 });
+      expect(rc.spec.kubernetesConfig.image).toMatch(/^docker\.io\/library\/redis:7\./);
+      expect(rc.spec.kubernetesConfig.resources).toEqual({ requests: { cpu: '200m', memory: '500Mi' }, limits: { cpu: '500m', memory: '1Gi' } });
+      expect(rc.spec.kubernetesConfig.redisSecret).toEqual({ name: 'concertmaster-redis', key: 'password' });
+      expect(rc.spec.storage.volumeClaimTemplate.spec).toEqual({ accessModes: ['ReadWriteOnce'], storageClassName: 'fast-ssd', resources: { requests: { storage: '20Gi' } } });
+      expect(rc.spec.redisExporter.enabled).toBe(true);
+    });
+
+    it('the cache runs the plan\'s redis.conf: maxmemory 768mb, allkeys-lru, save "900 1 300 10 60 10000"', () => {
+      expect(named(objects, 'ConfigMap', 'concertmaster-redis-cache-config')['data']['redis.conf']).toBe(
+        'maxmemory 768mb\nmaxmemory-policy allkeys-lru\nsave "900 1 300 10 60 10000"\nappendonly yes\n',
+      );
+    });
+
+    it('the broker is a non-cluster Redis that never evicts queued tasks', () => {
+      const broker = named(objects, 'Redis', 'concertmaster-redis');
+      expect(broker.spec.redisConfig).toEqual({ additionalRedisConfig: 'concertmaster-redis-config' });
+      expect(named(objects, 'ConfigMap', 'concertmaster-redis-config')['data']['redis.conf']).toContain('maxmemory-policy noeviction\n');
+    });
+  });
+
+  describe('dev: workers run against the StatefulSet Redis', () => {
+    const objects = render(bin, 'charts/concertmaster', ['values/env/dev.yaml', 'values/region/us-east-1.yaml']);
+
+    it('the workers\' broker is the redis chart\'s Service', () => {
+      const env = container(named(objects, 'Deployment', 'concertmaster-workers-default'), 'worker').env;
+      expect(env).toContainEqual({ name: 'CELERY_BROKER_HOST', value: 'concertmaster-redis' });
+      expect(named(objects, 'Service', 'concertmaster-redis').spec.selector).toEqual(named(objects, 'StatefulSet', 'concertmaster-redis').spec.selector.matchLabels);
+    });
+
+    it('the StatefulSet runs redis-server with its ConfigMap, the Secret\'s password and a volume', () => {
+      const sts = named(objects, 'StatefulSet', 'concertmaster-redis');
+      const redis = container(sts, 'redis');
+      expect(redis.image).toMatch(/^docker\.io\/library\/redis:7\./);
+      expect(redis.args).toEqual(['/etc/redis/redis.conf', '--port', '6379', '--requirepass', '$(REDISCLI_AUTH)']);
+      expect(redis.env).toEqual([{ name: 'REDISCLI_AUTH', valueFrom: { secretKeyRef: { name: 'concertmaster-redis', key: 'password' } } }]);
+      expect(redis.readinessProbe.exec.command).toEqual(['sh', '-c', '[ "$(redis-cli -p 6379 ping)" = PONG ]']);
+      expect(sts.spec.volumeClaimTemplates[0].spec.resources).toEqual({ requests: { storage: '1Gi' } });
+      expect(container(sts, 'metrics').ports).toEqual([{ name: 'metrics', containerPort: 9121, protocol: 'TCP' }]);
+    });
+
+    it('only the api and workers pods reach Redis', () => {
+      const rule = named(objects, 'NetworkPolicy', 'concertmaster-redis').spec.ingress[0];
+      expect(rule.from[0].podSelector.matchExpressions).toEqual([
+        { key: 'app.kubernetes.io/instance', operator: 'In', values: ['concertmaster'] },
+        { key: 'app.kubernetes.io/name', operator: 'In', values: ['api', 'workers'] },
+      ]);
+    });
+
+    it('generates a password, kept across upgrades with lookup, or uses existingSecret', () => {
+      const secret = named(objects, 'Secret', 'concertmaster-redis');
+      expect(Buffer.from(secret['data'].password, 'base64').toString()).toMatch(/^[A-Za-z0-9]{32}$/);
+      expect(secret.metadata.annotations?.['helm.sh/resource-policy']).toBe('keep');
+      const external = render(bin, 'charts/redis', [], ['--set', 'auth.existingSecret=mine']);
+      expect(byKind(external, 'Secret')).toEqual([]);
+      expect(container(named(external, 'StatefulSet', 'concertmaster-redis'), 'redis').env[0].valueFrom.secretKeyRef.name).toBe('mine');
+    });
+
+    it('uses only built-in kinds, with no autoscaler or PDB', () => {
+      expect(byKind(objects, 'PodDisruptionBudget')).toEqual([]);
+      expect(named(objects, 'Deployment', 'concertmaster-workers-default').spec.replicas).toBe(1);
+    });
+  });
+
+  describe('options', () => {
+    it('without KEDA, each pool gets an autoscaling/v2 HPA on CPU', () => {
+      const objects = render(bin, 'charts/workers', [], ['--set', 'autoscaling.enabled=true']);
+      expect(byKind(objects, 'ScaledObject')).toEqual([]);
+      expect(byKind(objects, 'HorizontalPodAutoscaler').map((h) => [h.metadata.name, h.spec.scaleTargetRef.name])).toEqual([
+        ['concertmaster-workers-default', 'concertmaster-workers-default'],
+        ['concertmaster-workers-high-priority', 'concertmaster-workers-high-priority'],
+      ]);
+      for (const d of byKind(objects, 'Deployment')) expect(d.spec).not.toHaveProperty('replicas');
+    });
+
+    it('celery beat is off by default, and on it is one replica that is replaced, never doubled', () => {
+      expect(byKind(render(bin, 'charts/workers'), 'Deployment').map((d) => d.metadata.name)).not.toContain('concertmaster-workers-beat');
+      const beat = named(render(bin, 'charts/workers', [], ['--set', 'beat.enabled=true']), 'Deployment', 'concertmaster-workers-beat');
+      expect(beat.spec.replicas).toBe(1);
+      expect(beat.spec.strategy).toEqual({ type: 'Recreate' });
+      expect(container(beat, 'beat').args).toEqual(['-A', 'app.celery', 'beat', '--loglevel=info', '--schedule=/tmp/celerybeat-schedule']);
+    });
+
+    it.each([
+      [['--set', 'mode=operator'], 'redis', 'global.redis.cacheCluster is false'],
+      [['--set', 'global.redis.cacheCluster=true'], 'redis', 'no RedisCluster would exist'],
+      [['--set', 'autoscaling.enabled=true', '--set', 'autoscaling.keda=true', '--set', 'broker.existingSecret=ext'], 'workers', 'KEDA cannot read'],
+    ])('refuses %j in the %s chart with a message naming the keys', (args, chart, message) => {
+      const r = helm(bin, templateArgs(`charts/${chart}`, [], args));
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain(message);
+    });
+  });
+});
