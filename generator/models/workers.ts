@@ -3,7 +3,7 @@
  * (or by an HPA on CPU where KEDA is absent), with a graceful shutdown that lets running tasks finish.
  */
 import type { IEnvVar } from 'kubernetes-models/v1';
-import { bool, cpu, group, int, intList, memory, objectList, recordList, str } from '../core/values.js';
+import { bool, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
 import { commonModel } from './common.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
@@ -17,21 +17,10 @@ const poolModel = group('A worker pool: one Deployment consuming one queue.', {
   replicas: int('Replicas when autoscaling is off.', 1, { minimum: 0 }),
   minReplicas: int('Fewest replicas under the autoscaler.', 1, { minimum: 1 }),
   maxReplicas: int('Most replicas under the autoscaler.', 5, { minimum: 1 }),
-  resources: group('Resource requests and limits of each worker.', {
-    requests: group('What the scheduler reserves.', { cpu: cpu('CPU request.', '250m'), memory: memory('Memory request.', '512Mi') }),
-    limits: group('The most a worker may use.', { cpu: cpu('CPU limit.', '1'), memory: memory('Memory limit.', '1Gi') }),
-  }),
+  resources: resources('each worker', { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } }),
 });
 
-type Pool = {
-  name: string;
-  queue: string;
-  concurrency: number;
-  replicas: number;
-  minReplicas: number;
-  maxReplicas: number;
-  resources: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
-};
+type Pool = ValuesOf<typeof poolModel>;
 
 const pool = (name: string, queue: string, d: Partial<Pool> = {}): Pool => ({
   name,
@@ -76,10 +65,7 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
   }),
   beat: group('Celery beat, the periodic-task scheduler: a single replica, replaced (never doubled) on update.', {
     enabled: bool('Run celery beat.', false),
-    resources: group('Resource requests and limits of beat.', {
-      requests: group('What the scheduler reserves.', { cpu: cpu('CPU request.', '50m'), memory: memory('Memory request.', '128Mi') }),
-      limits: group('The most beat may use.', { cpu: cpu('CPU limit.', '250m'), memory: memory('Memory limit.', '256Mi') }),
-    }),
+    resources: resources('beat', { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '250m', memory: '256Mi' } }),
   }),
   securityContext: group('User and group of the worker processes; the rest of the restricted profile is fixed.', {
     runAsUser: int('UID of the workers (non-root).', 10001, { minimum: 1 }),
