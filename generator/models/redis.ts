@@ -36,9 +36,6 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
     ['standalone', 'operator'] as const,
   ),
   image: imageModel('Redis', { registry: 'docker.io', repository: 'library/redis', tag: '7.4.2-alpine' }),
-  auth: group('The Redis password. It is generated once and kept across upgrades, unless existingSecret names your own.', {
-    existingSecret: str('Secret with key "password" to use instead of the generated one.', '', { pattern: OPTIONAL_NAME_PATTERN }),
-  }),
   config: redisConfig(
     'the broker (and, in standalone mode, the cache): noeviction, so a full Redis refuses writes instead of silently dropping queued tasks',
     'noeviction',

@@ -134,13 +134,15 @@ describe.each(HELMS)('$name', ({ bin }) => {
       ]);
     });
 
-    it('generates a password, kept across upgrades with lookup, or uses existingSecret', () => {
+    it('generates a password, kept across upgrades with lookup, or uses global.redis.credentialsSecret everywhere', () => {
       const secret = named(objects, 'Secret', 'concertmaster-redis');
       expect(Buffer.from(secret['data'].password, 'base64').toString()).toMatch(/^[A-Za-z0-9]{32}$/);
       expect(secret.metadata.annotations?.['helm.sh/resource-policy']).toBe('keep');
-      const external = render(bin, 'charts/redis', [], ['--set', 'auth.existingSecret=mine']);
+      const external = render(bin, 'charts/concertmaster', [], ['--set', 'global.redis.credentialsSecret=mine']);
       expect(byKind(external, 'Secret')).toEqual([]);
       expect(container(named(external, 'StatefulSet', 'concertmaster-redis'), 'redis').env[0].valueFrom.secretKeyRef.name).toBe('mine');
+      const workerEnv = container(named(external, 'Deployment', 'concertmaster-workers-default'), 'worker').env;
+      expect(workerEnv).toContainEqual({ name: 'REDIS_PASSWORD', valueFrom: { secretKeyRef: { name: 'mine', key: 'password' } } });
     });
 
     it('uses only built-in kinds, with no autoscaler or PDB', () => {

@@ -1,6 +1,9 @@
-{{/* Name of the Secret that holds the Redis password (key "password"). */}}
+{{/*
+Name of the Secret that holds the Redis password (key "password"): global.redis.credentialsSecret, the
+same name the API and workers read, or the chart's generated one.
+*/}}
 {{- define "redis.secretName" -}}
-{{- .Values.auth.existingSecret | default (include "redis.fullname" .) -}}
+{{- .Values.global.redis.credentialsSecret | default (include "redis.fullname" .) -}}
 {{- end -}}
 
 {{/* StorageClass of a persistence block: global.storageClass wins. Call with (dict "root" $ "persistence" <block>). */}}
