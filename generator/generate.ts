@@ -15,7 +15,8 @@ import { renderChartTemplates } from './emitters/templates.js';
 import { valuesYaml } from './emitters/values-yaml.js';
 import { globalModel } from './models/global.js';
 import type { ChartDefinition } from './models/chart.js';
-import { subcharts as suiteSubcharts, umbrella as suiteUmbrella } from './models/suite.js';
+import { subcharts as suiteSubcharts, umbrella as suiteUmbrella, type UmbrellaValues } from './models/suite.js';
+import { checkOnePrimary } from './overlays/checks.js';
 import { environments as suiteEnvironments, regions as suiteRegions, type NamedOverlay } from './overlays/index.js';
 
 /** The folders the generator owns: sync removes whatever it no longer produces there. */
@@ -74,6 +75,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
       for (const c of combos) {
         validateValues(schema, mergeValues(defaultsOf(chart.model), c.merged), `${c.env.source} + ${c.region.source}`);
       }
+      checkOnePrimary(combos.map((c) => ({ ...c, values: mergeValues(defaultsOf(chart.model), c.merged) as UmbrellaValues })));
     }
   }
 

@@ -24,10 +24,31 @@ export const globalModel = group('Values shared by the umbrella and every subcha
     port: int('PostgreSQL port.', 5432, { minimum: 1, maximum: 65535 }),
     database: str('Database name.', 'concertmaster', { pattern: '^[a-z_][a-z0-9_]*$' }),
     credentialsSecret: str(
-      'Secret with keys "username" and "password" for the application role; empty means "<release>-postgres-app", the Secret the postgres chart creates.',
+      'Secret with keys "username" and "password" for the application role; empty means "<release>-postgres-app", the Secret the postgres chart (or CloudNativePG) creates. Set it to your own Secret to bring the credentials, for example the same Secret in both regions.',
       '',
       { pattern: OPTIONAL_NAME_PATTERN },
     ),
+    pooler: bool(
+      'Clients connect through the PgBouncer Pooler "<release>-postgres-pooler-rw" (the postgres chart in cnpg mode), in transaction mode: no session state (session advisory locks, SET, WITH HOLD cursors) across transactions.',
+      false,
+    ),
+  }),
+  objectStore: group('Where PostgreSQL backups and WAL go: <destinationPrefix>/<region>, one folder per region.', {
+    destinationPrefix: str('Object store prefix; the region is appended.', 's3://concertmaster-backups/postgres', { pattern: '^(s3|gs|https)://[^ ]+[^/]$' }),
+    credentialsSecret: str('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store.', 'backup-credentials', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
+  }),
+  dr: group('Disaster recovery across regions: one CloudNativePG cluster per region, one writable primary among them.', {
+    enabled: bool('Run the PostgreSQL clusters of the regions as one distributed topology (needs the postgres chart in cnpg mode).', false),
+    regions: stringList('Regions of the topology; each has a Cluster whose WAL and backups go to s3://<bucket>/postgres/<region>.', ['us-east-1', 'us-west-2'], {
+      pattern: '^[a-z]{2}-[a-z]+-[0-9]$',
+    }),
+    primaryRegion: str('The region whose cluster is the writable primary; every other region runs a replica cluster. Change it (in every region) to switch over or fail over.', 'us-east-1', {
+      pattern: '^[a-z]{2}-[a-z]+-[0-9]$',
+    }),
+    homeRegion: str('The region whose cluster was created empty (initdb); the others were created from its object store. Set once, at the first install.', 'us-east-1', {
+      pattern: '^[a-z]{2}-[a-z]+-[0-9]$',
+    }),
+    promotionToken: str('The demotion token of the old primary, for a switchover without data loss; empty for a failover.', ''),
   }),
   redis: group('Where the suite finds Redis. The redis chart follows these conventions; an external Redis sets them.', {
     host: str('Service host of the Redis that carries the Celery broker; empty means "<release>-redis", the redis chart\'s Service.', ''),

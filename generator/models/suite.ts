@@ -10,6 +10,8 @@ import { globalModel } from './global.js';
 import { pendingModel } from './stubs.js';
 import { umbrellaModel } from './umbrella.js';
 import { redisModel } from './redis.js';
+import { postgresModel } from './postgres.js';
+import { commonModel } from './common.js';
 import { workersModel } from './workers.js';
 
 export const APP_VERSION = '1.0.0';
@@ -26,10 +28,9 @@ const subchart = (spec: SubchartSpec): ChartDefinition => ({
 
 const pendingChanges = [{ kind: 'added', description: 'Chart skeleton: values, schema, helpers and notes.' }] as const;
 
-const postgresModel = pendingModel('PostgreSQL for ConcertMaster: a CloudNativePG cluster, or a StatefulSet on bare clusters.');
 const meshModel = pendingModel('Istio traffic and security policy for ConcertMaster.');
 const observabilityModel = pendingModel('Metrics, alerts, dashboards and tracing for ConcertMaster.');
-const drModel = pendingModel('Disaster recovery for ConcertMaster: a replica database cluster in a second region.');
+const drModel = group('Disaster recovery for ConcertMaster: the other regions\' object stores, which the replica cluster restores and follows from. Its settings are global.dr.', { ...commonModel(true) });
 
 export const subcharts: readonly ChartDefinition[] = [
   subchart({
@@ -57,7 +58,20 @@ export const subcharts: readonly ChartDefinition[] = [
     images: [{ name: 'worker', valuesPath: ['image'] }],
     changes: [{ kind: 'added', description: 'Worker pools with KEDA ScaledObjects or HPAs, PDBs, a NetworkPolicy and optional celery beat.' }],
   }),
-  subchart({ name: 'postgres', description: postgresModel.description, version: '0.1.0', keywords: ['concertmaster', 'postgresql', 'cloudnative-pg'], model: postgresModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({
+    name: 'postgres',
+    description: 'PostgreSQL for ConcertMaster: a CloudNativePG Cluster with backups, pooling and cross-region replicas, or a StatefulSet on bare clusters.',
+    version: '0.1.0',
+    keywords: ['concertmaster', 'postgresql', 'cloudnative-pg'],
+    model: postgresModel,
+    modelSource: 'generator/models/postgres.ts',
+    templateSources: ['postgres'],
+    images: [
+      { name: 'postgresql-cnpg', valuesPath: ['image'] },
+      { name: 'postgresql', valuesPath: ['standaloneImage'] },
+    ],
+    changes: [{ kind: 'added', description: 'CloudNativePG Cluster with Barman Cloud backups, Pooler, VPA and PodMonitor; StatefulSet for bare clusters.' }],
+  }),
   subchart({
     name: 'redis',
     description: 'Redis for ConcertMaster: the Celery broker and the cache, as a StatefulSet or through the redis-operator.',
@@ -74,7 +88,17 @@ export const subcharts: readonly ChartDefinition[] = [
   }),
   subchart({ name: 'mesh', description: meshModel.description, version: '0.1.0', keywords: ['concertmaster', 'istio'], model: meshModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
   subchart({ name: 'observability', description: observabilityModel.description, version: '0.1.0', keywords: ['concertmaster', 'prometheus', 'opentelemetry'], model: observabilityModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
-  subchart({ name: 'dr', description: drModel.description, version: '0.1.0', keywords: ['concertmaster', 'disaster-recovery'], model: drModel, modelSource: 'generator/models/stubs.ts', images: [], changes: pendingChanges }),
+  subchart({
+    name: 'dr',
+    description: 'Disaster recovery for ConcertMaster: the peer regions\' object stores for a CloudNativePG replica cluster; settings in global.dr.',
+    version: '0.1.0',
+    keywords: ['concertmaster', 'disaster-recovery', 'cloudnative-pg'],
+    model: drModel,
+    modelSource: 'generator/models/suite.ts',
+    templateSources: ['dr'],
+    images: [],
+    changes: [{ kind: 'added', description: 'Peer-region ObjectStores for the replica cluster; role from global.dr.' }],
+  }),
 ];
 
 /** The umbrella's complete values model: the same models as the subcharts, so the two cannot drift. */

@@ -24,8 +24,13 @@ const BASE = [
   'ServiceAccount/concertmaster-api',
   'ServiceAccount/concertmaster-workers',
 ];
-const SCALED = [
+const SCALED = (region: string) => [
   ...BASE,
+  'Cluster/concertmaster-postgres',
+  'NetworkPolicy/concertmaster-postgres',
+  `ObjectStore/concertmaster-postgres-${region}`,
+  'Pooler/concertmaster-postgres-pooler-rw',
+  'ScheduledBackup/concertmaster-postgres-daily',
   'ConfigMap/concertmaster-redis-cache-config',
   'HorizontalPodAutoscaler/concertmaster-api',
   'PodDisruptionBudget/concertmaster-api',
@@ -36,11 +41,31 @@ const SCALED = [
   'ScaledObject/concertmaster-workers-default',
   'ScaledObject/concertmaster-workers-high-priority',
   'TriggerAuthentication/concertmaster-workers-broker',
-].sort();
-const EXPECTED_INVENTORY: Record<string, string[]> = {
-  dev: [...BASE, 'Service/concertmaster-redis', 'Service/concertmaster-redis-headless', 'StatefulSet/concertmaster-redis'].sort(),
-  staging: SCALED,
-  production: SCALED,
+];
+const OTHER_REGION: Record<string, string> = { 'us-east-1': 'us-west-2', 'us-west-2': 'us-east-1' };
+const expectedInventory = (env: string, region: string): string[] => {
+  if (env === 'dev') {
+    return [
+      ...BASE,
+      'NetworkPolicy/concertmaster-postgres',
+      'Secret/concertmaster-postgres-app',
+      'Service/concertmaster-postgres-headless',
+      'Service/concertmaster-postgres-ro',
+      'Service/concertmaster-postgres-rw',
+      'Service/concertmaster-redis',
+      'Service/concertmaster-redis-headless',
+      'StatefulSet/concertmaster-postgres',
+      'StatefulSet/concertmaster-redis',
+    ].sort();
+  }
+  if (env === 'staging') return SCALED(region).sort();
+  // Production adds the peer region's object store (dr chart), the PodMonitor and the VPA.
+  return [
+    ...SCALED(region),
+    `ObjectStore/concertmaster-postgres-${OTHER_REGION[region]}`,
+    'PodMonitor/concertmaster-postgres',
+    'VerticalPodAutoscaler/concertmaster-postgres',
+  ].sort();
 };
 const BUILT_IN = /^(v1|apps\/v1|batch\/v1|policy\/v1|autoscaling\/v2|networking\.k8s\.io\/v1)$/;
 const api = (objects: readonly K8sObject[]) => named(objects, 'Deployment', 'concertmaster-api');
@@ -50,7 +75,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
     const objects = render(bin, 'charts/concertmaster', files);
 
     it('renders exactly the expected kinds and names', () => {
-      expect(inventory(objects)).toEqual(EXPECTED_INVENTORY[env]);
+      expect(inventory(objects)).toEqual(expectedInventory(env, region));
     });
 
     it('labels every object with the app.kubernetes.io set, environment and region', () => {
@@ -98,7 +123,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
         ...byKind(objects, 'Job').map((j) => j.spec.template.spec),
         ...byKind(objects, 'Pod').map((p) => p.spec),
       ];
-      expect(pods).toHaveLength(env === 'dev' ? 6 : 5);
+      expect(pods).toHaveLength(env === 'dev' ? 7 : 5);
       for (const pod of pods) {
         expect(pod.automountServiceAccountToken).toBe(false);
         expect(pod.securityContext).toEqual(expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }));
@@ -125,10 +150,12 @@ describe.each(HELMS)('$name', ({ bin }) => {
       const vars = api(objects).spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[];
       const cluster = env !== 'dev';
       const byName = Object.fromEntries(vars.map((e) => [e.name, e]));
-      expect(byName['DATABASE_USER']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-postgres-app', key: 'username' } });
-      expect(byName['DATABASE_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-postgres-app', key: 'password' } });
+      const dbSecret = env === 'production' ? 'concertmaster-db-credentials' : 'concertmaster-postgres-app';
+      expect(byName['DATABASE_USER']?.valueFrom).toEqual({ secretKeyRef: { name: dbSecret, key: 'username' } });
+      expect(byName['DATABASE_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: dbSecret, key: 'password' } });
       expect(byName['DATABASE_URL']?.value).toBe('postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)');
-      expect(byName['DATABASE_HOST']?.value).toBe('concertmaster-postgres-rw');
+      expect(byName['DATABASE_HOST']?.value).toBe(cluster ? 'concertmaster-postgres-pooler-rw' : 'concertmaster-postgres-rw');
+      expect(byName['DATABASE_READ_HOST']?.value).toBe('concertmaster-postgres-ro');
       expect(byName['REDIS_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-redis', key: 'password' } });
       expect(byName['CELERY_BROKER_HOST']?.value).toBe('concertmaster-redis');
       expect(byName['CELERY_BROKER_URL']?.value).toBe('redis://:$(REDIS_PASSWORD)@$(CELERY_BROKER_HOST):$(REDIS_PORT)/0');
@@ -261,10 +288,11 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(ing.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'concertmaster-api', port: { name: 'http' } } });
     });
 
-    it('a disabled subchart renders nothing, and the pending subcharts render nothing yet', () => {
-      const off = ['api', 'workers', 'redis'].flatMap((c) => ['--set', `${c}.enabled=false`]);
+    it('a disabled subchart renders nothing, nor do dr (without global.dr) and the pending subcharts', () => {
+      const off = ['api', 'workers', 'redis', 'postgres'].flatMap((c) => ['--set', `${c}.enabled=false`]);
       expect(inventory(render(bin, 'charts/concertmaster', [], off))).toEqual(['LimitRange/concertmaster-concertmaster']);
-      for (const chart of ['postgres', 'mesh', 'observability', 'dr']) expect(render(bin, `charts/${chart}`)).toEqual([]);
+      // dr renders only with global.dr.enabled; mesh and observability have no objects yet.
+      for (const chart of ['dr', 'mesh', 'observability']) expect(render(bin, `charts/${chart}`)).toEqual([]);
     });
 
     it('global.commonLabels reach every object', () => {

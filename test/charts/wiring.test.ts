@@ -9,8 +9,8 @@ import { providedBy, referencesOf } from '../support/wiring.js';
 
 /** Names the suite expects from elsewhere, each with the reason. */
 const EXTERNAL: Record<string, string> = {
-  'Secret/concertmaster-postgres-app': 'the database credentials; the postgres chart (CloudNativePG or its StatefulSet) provides them',
-  'Service/concertmaster-postgres-rw': 'the database endpoint; the postgres chart provides it',
+  'Secret/concertmaster-db-credentials': 'production\'s database credentials: the same Secret in every region, from your secret manager',
+  'Secret/backup-credentials': 'the object store credentials (ACCESS_KEY_ID, SECRET_ACCESS_KEY), from your secret manager',
 };
 
 describe.each(HELMS)('$name', ({ bin }) => {

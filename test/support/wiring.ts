@@ -5,7 +5,7 @@
 import type { K8sObject } from './helm.js';
 
 export interface Ref {
-  readonly kind: 'Secret' | 'ConfigMap' | 'Service' | 'Deployment';
+  readonly kind: 'Secret' | 'ConfigMap' | 'Service' | 'Deployment' | 'ObjectStore' | 'Cluster';
   readonly name: string;
   readonly from: string;
 }
@@ -53,6 +53,18 @@ export function referencesOf(objects: readonly K8sObject[]): Ref[] {
       for (const t of o.spec.triggers) if (t.metadata.address) refs.push({ kind: 'Service', name: String(t.metadata.address).split(':')[0]!, from });
     }
     if (o.kind === 'TriggerAuthentication') for (const s of o.spec.secretTargetRef) refs.push({ kind: 'Secret', name: s.name, from });
+    if (o.kind === 'Cluster') {
+      for (const p of o.spec.plugins ?? []) if (p.parameters?.barmanObjectName) refs.push({ kind: 'ObjectStore', name: p.parameters.barmanObjectName, from });
+      for (const e of o.spec.externalClusters ?? []) if (e.plugin?.parameters?.barmanObjectName) refs.push({ kind: 'ObjectStore', name: e.plugin.parameters.barmanObjectName, from });
+      const secret = o.spec.bootstrap?.initdb?.secret ?? o.spec.bootstrap?.recovery?.secret;
+      if (secret) refs.push({ kind: 'Secret', name: secret.name, from });
+    }
+    if (o.kind === 'ObjectStore') {
+      const s3 = o.spec.configuration.s3Credentials;
+      for (const k of ['accessKeyId', 'secretAccessKey']) if (s3?.[k]) refs.push({ kind: 'Secret', name: s3[k].name, from });
+    }
+    if (o.kind === 'ScheduledBackup' || o.kind === 'Pooler') refs.push({ kind: 'Cluster', name: o.spec.cluster.name, from });
+    if (o.kind === 'VerticalPodAutoscaler') refs.push({ kind: o.spec.targetRef.kind, name: o.spec.targetRef.name, from } as Ref);
     if (o.kind === 'Redis' || o.kind === 'RedisCluster') {
       refs.push({ kind: 'Secret', name: o.spec.kubernetesConfig.redisSecret.name, from });
       if (o.spec.redisConfig?.additionalRedisConfig) refs.push({ kind: 'ConfigMap', name: o.spec.redisConfig.additionalRedisConfig, from });
@@ -66,6 +78,12 @@ export function providedBy(objects: readonly K8sObject[]): Set<string> {
   const out = new Set(objects.map((o) => `${o.kind}/${o.metadata.name}`));
   for (const o of objects) {
     if (o.kind === 'Redis') out.add(`Service/${o.metadata.name}`);
+    // CloudNativePG: the -rw/-ro/-r Services and, from initdb without a secret of ours, the -app Secret.
+    if (o.kind === 'Cluster') {
+      for (const s of ['rw', 'ro', 'r']) out.add(`Service/${o.metadata.name}-${s}`);
+      if (!o.spec.bootstrap?.initdb?.secret && !o.spec.bootstrap?.recovery?.secret) out.add(`Secret/${o.metadata.name}-app`);
+    }
+    if (o.kind === 'Pooler') out.add(`Service/${o.metadata.name}`);
     if (o.kind === 'RedisCluster') for (const role of ['leader', 'follower']) out.add(`Service/${o.metadata.name}-${role}`);
   }
   return out;

@@ -35,8 +35,9 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
       key: {{ .Values.database.existingSecretKey }}
 {{- else -}}
 {{- $pg := .Values.global.postgresql -}}
+{{- $default := printf "%s-postgres-%s" .Release.Name (ternary "pooler-rw" "rw" $pg.pooler) -}}
 - name: DATABASE_HOST
-  value: {{ $pg.host | default (printf "%s-postgres-rw" .Release.Name) | quote }}
+  value: {{ $pg.host | default $default | quote }}
 - name: DATABASE_PORT
   value: {{ $pg.port | quote }}
 - name: DATABASE_NAME
@@ -53,6 +54,13 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
       key: password
 - name: DATABASE_URL
   value: "postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)"
+{{- if not $pg.host }}
+{{- /* Reads that may lag: the hot standbys (CloudNativePG's -ro Service; the same pod in standalone mode). */}}
+- name: DATABASE_READ_HOST
+  value: {{ printf "%s-postgres-ro" .Release.Name | quote }}
+- name: DATABASE_READ_URL
+  value: "postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_READ_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)"
+{{- end }}
 {{- end }}
 {{- $redis := .Values.global.redis }}
 {{- if not (and .Values.broker.existingSecret .Values.redis.existingSecret) }}

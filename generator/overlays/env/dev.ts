@@ -20,6 +20,7 @@ export const dev = {
       { ...DEFAULT_POOLS[1]!, concurrency: 2, replicas: 1 },
     ],
   },
-  // A bare cluster: one Redis StatefulSet is broker and cache.
+  // A bare cluster: one PostgreSQL StatefulSet and one Redis StatefulSet (broker and cache).
+  postgres: { mode: 'standalone', storage: { size: '1Gi' } },
   redis: { mode: 'standalone', persistence: { size: '1Gi' } },
 } satisfies UmbrellaOverlay;

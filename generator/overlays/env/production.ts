@@ -2,7 +2,16 @@
 import type { UmbrellaOverlay } from '../../models/suite.js';
 
 export const production = {
-  global: { environment: 'production', redis: { cacheCluster: true } },
+  global: {
+    environment: 'production',
+    redis: { cacheCluster: true },
+    // Plan, phase 4: connection pooling.
+    // Both regions read the same application credentials: CloudNativePG cannot set a password on a
+    // read-only replica cluster, so the Secret comes from your secret manager, in every region.
+    postgresql: { pooler: true, credentialsSecret: 'concertmaster-db-credentials' },
+    // Plan: disaster recovery with us-east-1 primary and us-west-2 secondary.
+    dr: { enabled: true, regions: ['us-east-1', 'us-west-2'], primaryRegion: 'us-east-1', homeRegion: 'us-east-1' },
+  },
   api: {
     config: { LOG_LEVEL: 'info' },
     // Plan: API Deployment resources.
@@ -64,6 +73,32 @@ export const production = {
       config: { maxmemory: '768mb', maxmemoryPolicy: 'allkeys-lru', save: '900 1 300 10 60 10000' },
       persistence: { size: '20Gi', storageClass: 'fast-ssd' },
     },
+  },
+  postgres: {
+    mode: 'cnpg',
+    // Plan: 3 instances, its 8 PostgreSQL parameters; archive_timeout 60s keeps RPO under a minute.
+    instances: 3,
+    parameters: {
+      max_connections: '500',
+      shared_buffers: '2GB',
+      effective_cache_size: '8GB',
+      work_mem: '32MB',
+      maintenance_work_mem: '512MB',
+      wal_buffers: '64MB',
+      checkpoint_completion_target: '0.9',
+      random_page_cost: '1.1',
+      archive_timeout: '60s',
+    },
+    // Plan: requests 4 / 16Gi, limits 8 / 32Gi, 500Gi on fast-ssd.
+    resources: { requests: { cpu: '4', memory: '16Gi' }, limits: { cpu: '8', memory: '32Gi' } },
+    storage: { size: '500Gi', storageClass: 'fast-ssd' },
+    zoneAntiAffinity: 'required',
+    // Plan: 30d retention, daily backups.
+    backup: { enabled: true, retentionPolicy: '30d', schedule: '0 0 3 * * *' },
+    pooler: { instances: 3, maxClientConnections: 2000, defaultPoolSize: 100 },
+    // Plan: VPA bounds 2 CPU / 8Gi to 8 CPU / 32Gi.
+    verticalPodAutoscaler: { enabled: true, minCpu: '2', minMemory: '8Gi', maxCpu: '8', maxMemory: '32Gi' },
+    podMonitor: true,
   },
   // Plan: namespace LimitRange defaults 1000m / 2Gi, default requests 200m / 512Mi.
   limitRange: { enabled: true, default: { cpu: '1000m', memory: '2Gi' }, defaultRequest: { cpu: '200m', memory: '512Mi' } },

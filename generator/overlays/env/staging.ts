@@ -9,7 +9,7 @@ export const staging = {
     autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 6 },
     podDisruptionBudget: { enabled: true, minAvailable: 1 },
   },
-  global: { environment: 'staging', redis: { cacheCluster: true } },
+  global: { environment: 'staging', redis: { cacheCluster: true }, postgresql: { pooler: true } },
   workers: {
     autoscaling: { enabled: true, keda: true },
     pools: [
@@ -18,4 +18,12 @@ export const staging = {
     ],
   },
   redis: { mode: 'operator' },
+  postgres: {
+    mode: 'cnpg',
+    instances: 2,
+    parameters: { max_connections: '200', shared_buffers: '512MB', archive_timeout: '60s' },
+    resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+    storage: { size: '50Gi' },
+    backup: { enabled: true },
+  },
 } satisfies UmbrellaOverlay;

@@ -3,4 +3,6 @@ import type { UmbrellaOverlay } from '../../models/suite.js';
 
 export const usWest2 = {
   global: { region: 'us-west-2', zones: ['us-west-2a', 'us-west-2b', 'us-west-2c'] },
+  // Plan: the secondary region's replica cluster has 2 instances.
+  postgres: { instances: 2 },
 } satisfies UmbrellaOverlay;

@@ -1,0 +1,71 @@
+/**
+ * The postgres chart: PostgreSQL for ConcertMaster.
+ * - mode "standalone" (dev, bare clusters): a StatefulSet from the official PostgreSQL 17 image.
+ * - mode "cnpg" (staging, production): a CloudNativePG Cluster with Barman Cloud plugin backups, a
+ *   daily ScheduledBackup, an optional PgBouncer Pooler, a recommendation-only VPA and a PodMonitor;
+ *   with global.dr.enabled, one member of a distributed topology across regions.
+ */
+import { bool, group, int, oneOf, resources, str, stringMap } from '../core/values.js';
+import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+import { commonModel } from './common.js';
+import { imageModel } from './image.js';
+import { prometheusPeer, peerModel } from './network.js';
+
+const QUANTITY = '^[0-9]+(Mi|Gi|Ti)$';
+
+const volume = (what: string, size: string) =>
+  group(`The ${what} volume of each instance.`, {
+    size: str('Size of the volume.', size, { pattern: QUANTITY }),
+    storageClass: str('StorageClass; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
+  });
+
+export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativePG cluster, or a StatefulSet on bare clusters.', {
+  ...commonModel(true),
+  mode: oneOf('standalone: one StatefulSet from the official image (dev). cnpg: a CloudNativePG Cluster (needs the operator and the Barman Cloud plugin).', 'standalone', [
+    'standalone',
+    'cnpg',
+  ] as const),
+  image: imageModel('PostgreSQL', { registry: 'ghcr.io', repository: 'cloudnative-pg/postgresql', tag: '17.6' }),
+  standaloneImage: imageModel('PostgreSQL in standalone mode (the official image)', { registry: 'docker.io', repository: 'library/postgres', tag: '17.6' }),
+  instances: int('PostgreSQL instances (one primary, the rest hot standbys). Standalone mode always runs one.', 1, { minimum: 1 }),
+  parameters: stringMap('postgresql.conf parameters, in both modes.', { max_connections: '100', shared_buffers: '128MB' }),
+  resources: resources('each PostgreSQL instance', { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } }),
+  storage: volume('data', '8Gi'),
+  walStorage: group('A separate volume for the WAL (cnpg mode), so that WAL bursts cannot fill the data volume.', {
+    enabled: bool('Give the WAL its own volume.', false),
+    size: str('Size of the WAL volume.', '50Gi', { pattern: QUANTITY }),
+    storageClass: str('StorageClass of the WAL volume; global.storageClass wins when set.', '', { pattern: OPTIONAL_NAME_PATTERN }),
+  }),
+  zoneAntiAffinity: oneOf('Spread of the instances over zones (cnpg mode): required puts each instance in its own zone.', 'preferred', ['preferred', 'required'] as const),
+  backup: group('Backups and WAL archiving through the Barman Cloud plugin (cnpg mode), to global.objectStore.', {
+    enabled: bool('Archive WAL and take base backups to the object store.', false),
+    retentionPolicy: str('How long backups and WAL are kept.', '30d', { pattern: '^[1-9][0-9]*[dwm]$' }),
+    schedule: str('When the daily base backup runs: a six-field cron expression, seconds first.', '0 0 3 * * *', { pattern: '^([^ ]+ ){5}[^ ]+$' }),
+  }),
+  pooler: group('The PgBouncer Pooler (cnpg mode); clients use it when global.postgresql.pooler is on.', {
+    instances: int('PgBouncer pods.', 2, { minimum: 1 }),
+    maxClientConnections: int('Client connections PgBouncer accepts.', 1000, { minimum: 1 }),
+    defaultPoolSize: int('Server connections per database and user.', 50, { minimum: 1 }),
+  }),
+  verticalPodAutoscaler: group('A VerticalPodAutoscaler in recommendation-only mode on the Cluster (cnpg mode): it reports, the operator applies.', {
+    enabled: bool('Create the VerticalPodAutoscaler.', false),
+    minCpu: str('Lowest CPU it recommends.', '2', { pattern: '^[0-9]+(m)?$' }),
+    minMemory: str('Lowest memory it recommends.', '8Gi', { pattern: QUANTITY }),
+    maxCpu: str('Highest CPU it recommends.', '8', { pattern: '^[0-9]+(m)?$' }),
+    maxMemory: str('Highest memory it recommends.', '32Gi', { pattern: QUANTITY }),
+  }),
+  podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
+  securityContext: group('User and group of PostgreSQL in standalone mode.', {
+    runAsUser: int('UID of PostgreSQL.', 10001, { minimum: 1 }),
+    runAsGroup: int('GID of PostgreSQL.', 10001, { minimum: 1 }),
+    fsGroup: int('Group that owns the data volume.', 10001, { minimum: 1 }),
+  }),
+  networkPolicy: group('NetworkPolicy: the API (including its migration Job), the workers, the Pooler, the operator and Prometheus reach PostgreSQL; instances reach each other.', {
+    enabled: bool('Create the NetworkPolicy.', true),
+    prometheus: prometheusPeer(),
+    operator: peerModel('the CloudNativePG operator', {
+      namespace: { 'kubernetes.io/metadata.name': 'cnpg-system' },
+      pod: { 'app.kubernetes.io/name': 'cloudnative-pg' },
+    }),
+  }),
+});

@@ -1,0 +1,22 @@
+/** Every custom resource of every staging and production render is valid against the operators' CRDs. */
+import { describe, expect, it } from '@jest/globals';
+import { HELMS, render } from '../support/helm.js';
+import { COMBOS } from '../support/combinations.js';
+import { validateCustomResource } from '../support/crd-validate.js';
+
+const BUILT_IN = /^(v1|apps\/v1|batch\/v1|policy\/v1|autoscaling\/v2|networking\.k8s\.io\/v1)$/;
+const KINDS: Record<string, string[]> = {
+  staging: ['Cluster', 'ObjectStore', 'Pooler', 'Redis', 'RedisCluster', 'ScaledObject', 'ScaledObject', 'ScheduledBackup', 'TriggerAuthentication'],
+  production: ['Cluster', 'ObjectStore', 'ObjectStore', 'PodMonitor', 'Pooler', 'Redis', 'RedisCluster', 'ScaledObject', 'ScaledObject', 'ScheduledBackup', 'TriggerAuthentication', 'VerticalPodAutoscaler'],
+};
+
+describe.each(HELMS)('$name', ({ bin }) => {
+  describe.each(COMBOS.filter((c) => c.env !== 'dev'))('custom resources of $env × $region', ({ env, files }) => {
+    const custom = render(bin, 'charts/concertmaster', files).filter((o) => !BUILT_IN.test(o.apiVersion));
+
+    it('are the expected kinds, each valid against its CRD', () => {
+      expect(custom.map((o) => o.kind).sort()).toEqual(KINDS[env]);
+      for (const o of custom) validateCustomResource(o);
+    });
+  });
+});
