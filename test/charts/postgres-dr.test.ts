@@ -101,7 +101,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
 
     it('labels and annotates every object with its region', () => {
-      expect(cluster(objects).metadata.annotations).toEqual({ 'concertmaster.io/region': 'us-west-2' });
+      expect(cluster(objects).metadata.annotations).toEqual({ 'concertmaster.io/environment': 'production', 'concertmaster.io/region': 'us-west-2' });
     });
   });
 

@@ -96,6 +96,15 @@ describe.each(HELMS)('$name', ({ bin }) => {
       }
     });
 
+    it('annotates every object with its environment and region', () => {
+      for (const o of objects) {
+        expect({ o: `${o.kind}/${o.metadata.name}`, annotations: o.metadata.annotations }).toEqual({
+          o: `${o.kind}/${o.metadata.name}`,
+          annotations: expect.objectContaining({ 'concertmaster.io/environment': env, 'concertmaster.io/region': region }),
+        });
+      }
+    });
+
     it('puts every namespaced object in the release namespace', () => {
       for (const o of objects) expect({ o: o.metadata.name, ns: o.metadata.namespace }).toEqual({ o: o.metadata.name, ns: 'concertmaster' });
     });

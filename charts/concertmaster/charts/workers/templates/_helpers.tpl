@@ -107,3 +107,14 @@ capabilities:
 seccompProfile:
   type: RuntimeDefault
 {{- end -}}
+
+{{/*
+Annotations of every object: environment and region, which the plan kept on per-region namespaces.
+Never empty, so a template can always open an annotations block with it.
+*/}}
+{{- define "workers.annotations" -}}
+concertmaster.io/environment: {{ .Values.global.environment | quote }}
+{{- with .Values.global.region }}
+concertmaster.io/region: {{ . | quote }}
+{{- end }}
+{{- end -}}
