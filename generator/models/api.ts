@@ -5,7 +5,7 @@
 import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, object, objectList, oneOf, resources, str, stringList, stringMap } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel } from './common.js';
+import { commonModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
 import { peerModel, prometheusPeer } from './network.js';
@@ -66,11 +66,7 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
       ['ScheduleAnyway', 'DoNotSchedule'] as const,
     ),
   }),
-  securityContext: group('User and group of the API processes; the rest of the restricted profile is fixed.', {
-    runAsUser: int('UID of the API processes (non-root).', 10001, { minimum: 1 }),
-    runAsGroup: int('GID of the API processes.', 10001, { minimum: 1 }),
-    fsGroup: int('Group that owns mounted volumes.', 10001, { minimum: 1 }),
-  }),
+  securityContext: securityContextModel('the API processes'),
   podAnnotations: stringMap('Annotations added to the API pods.'),
   podLabels: stringMap('Labels added to the API pods (never to selectors).'),
   nodeSelector: stringMap('Node labels the API pods require.'),

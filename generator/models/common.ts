@@ -1,5 +1,5 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
-import { bool, str } from '../core/values.js';
+import { bool, group, int, str } from '../core/values.js';
 import { OPTIONAL_LABEL_PATTERN } from '../core/schema.js';
 
 /** Read by the shared name helpers of every chart, the umbrella included. */
@@ -13,3 +13,14 @@ export const commonModel = (enabledByDefault: boolean) => ({
   enabled: bool('Render this chart\'s objects. The umbrella sets it through its dependency condition "<chart>.enabled".', enabledByDefault),
   ...namingModel,
 });
+
+/**
+ * The user, group and volume group of a workload; the rest of the restricted profile is fixed in the
+ * shared helpers. 10001: a high UID cannot collide with a host user (checkov CKV_K8S_40).
+ */
+export const securityContextModel = (who: string, why = 'the rest of the restricted profile is fixed') =>
+  group(`User and group of ${who}; ${why}.`, {
+    runAsUser: int(`UID of ${who} (non-root).`, 10001, { minimum: 1 }),
+    runAsGroup: int(`GID of ${who}.`, 10001, { minimum: 1 }),
+    fsGroup: int('Group that owns mounted volumes.', 10001, { minimum: 1 }),
+  });

@@ -7,7 +7,7 @@
  */
 import { bool, group, int, oneOf, resources, str, stringMap } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel } from './common.js';
+import { commonModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { prometheusPeer, peerModel } from './network.js';
 
@@ -55,11 +55,7 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
     maxMemory: str('Highest memory it recommends.', '32Gi', { pattern: QUANTITY }),
   }),
   podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
-  securityContext: group('User and group of PostgreSQL in standalone mode.', {
-    runAsUser: int('UID of PostgreSQL.', 10001, { minimum: 1 }),
-    runAsGroup: int('GID of PostgreSQL.', 10001, { minimum: 1 }),
-    fsGroup: int('Group that owns the data volume.', 10001, { minimum: 1 }),
-  }),
+  securityContext: securityContextModel('PostgreSQL in standalone mode'),
   networkPolicy: group('NetworkPolicy: the API (including its migration Job), the workers, the Pooler, the operator and Prometheus reach PostgreSQL; instances reach each other.', {
     enabled: bool('Create the NetworkPolicy.', true),
     prometheus: prometheusPeer(),

@@ -7,7 +7,7 @@
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel } from './common.js';
+import { commonModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { peerModel, prometheusPeer } from './network.js';
 
@@ -42,11 +42,7 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
   ),
   resources: resources('each Redis container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '1Gi' } }),
   persistence: persistence('the broker (standalone: the only Redis)', '8Gi'),
-  securityContext: group('User and group of Redis. A high UID, not the image\'s 999, so that it cannot collide with a host user; fsGroup makes the data volume writable.', {
-    runAsUser: int('UID of Redis.', 10001, { minimum: 1 }),
-    runAsGroup: int('GID of Redis.', 10001, { minimum: 1 }),
-    fsGroup: int('Group that owns the data volume.', 10001, { minimum: 1 }),
-  }),
+  securityContext: securityContextModel('Redis', "fsGroup makes the data volume writable, and the UID is not the image's 999"),
   cache: group('The cache in operator mode: a RedisCluster.', {
     leaders: int('Leader nodes (hash-slot shards); each gets followers.', 3, { minimum: 3 }),
     followersPerLeader: int('Followers of each leader.', 1, { minimum: 0 }),

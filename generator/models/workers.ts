@@ -4,7 +4,7 @@
  */
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
-import { commonModel } from './common.js';
+import { commonModel, securityContextModel } from './common.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
 
@@ -67,11 +67,7 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
     enabled: bool('Run celery beat.', false),
     resources: resources('beat', { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '250m', memory: '256Mi' } }),
   }),
-  securityContext: group('User and group of the worker processes; the rest of the restricted profile is fixed.', {
-    runAsUser: int('UID of the workers (non-root).', 10001, { minimum: 1 }),
-    runAsGroup: int('GID of the workers.', 10001, { minimum: 1 }),
-    fsGroup: int('Group that owns mounted volumes.', 10001, { minimum: 1 }),
-  }),
+  securityContext: securityContextModel('the worker processes'),
   networkPolicy: group('NetworkPolicy: no ingress (workers serve nothing); egress only to Redis and PostgreSQL in the namespace, DNS, and the telemetry ports.', {
     enabled: bool('Create the NetworkPolicy.', true),
     telemetryPorts: intList('Ports of the tracing and metrics endpoints the workers may reach (OTLP gRPC and HTTP).', [4317, 4318], { minimum: 1, maximum: 65535 }),
