@@ -62,6 +62,9 @@ go_tool helm3 "$HELM3_VERSION" helm.sh/helm/v3 helm.sh/helm/v3/cmd/helm \
   "-X helm.sh/helm/v3/internal/version.version=$HELM3_VERSION $h3k8s ${h3k8s//chartutil/lint\/rules}"
 go_tool ct "$CT_VERSION" github.com/helm/chart-testing/v3 github.com/helm/chart-testing/v3/ct \
   "-X github.com/helm/chart-testing/v3/ct/cmd.Version=$CT_VERSION"
+go_tool actionlint "$ACTIONLINT_VERSION" github.com/rhysd/actionlint github.com/rhysd/actionlint/cmd/actionlint \
+  "-X github.com/rhysd/actionlint.version=$ACTIONLINT_VERSION"
+link "$TOOLS_CACHE/actionlint-$ACTIONLINT_VERSION/actionlint" actionlint
 link "$TOOLS_CACHE/helm-$HELM4_VERSION/helm" helm
 link "$TOOLS_CACHE/helm3-$HELM3_VERSION/helm3" helm3
 link "$TOOLS_CACHE/ct-$CT_VERSION/ct" ct
@@ -81,10 +84,27 @@ link "$TOOLS_CACHE/venv-lint-yamllint$YAMLLINT_VERSION-yamale$YAMALE_VERSION/bin
 py_venv "checkov$CHECKOV_VERSION" "checkov==$CHECKOV_VERSION"
 link "$TOOLS_CACHE/venv-checkov$CHECKOV_VERSION/bin/checkov" checkov
 
+# The OCI registry the publishing tests push to: a system package, installed once per machine.
+if command -v docker-registry >/dev/null 2>&1 || [ -x /usr/bin/docker-registry ]; then
+  step "$DOCKER_REGISTRY_PACKAGE: installed"
+else
+  step "$DOCKER_REGISTRY_PACKAGE: apt-get install (first run on this machine)"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "[bootstrap] error: installing $DOCKER_REGISTRY_PACKAGE needs root (run: sudo apt-get install -y $DOCKER_REGISTRY_PACKAGE)" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$DOCKER_REGISTRY_PACKAGE" >/dev/null
+  # The package starts a system-wide registry on :5000; the tests start their own on loopback.
+  (systemctl disable --now docker-registry >/dev/null 2>&1 || service docker-registry stop >/dev/null 2>&1 || true)
+fi
+link /usr/bin/docker-registry docker-registry
+
 step "versions:"
 "$bin/helm" version --short | sed 's/^/  helm  /'
 "$bin/helm3" version --short | sed 's/^/  helm3 /'
 "$bin/ct" version | sed -n 's/^Version:[[:space:]]*/  ct    /p'
 "$bin/yamllint" --version | sed 's/^/  /'
+"$bin/actionlint" --version | head -1 | sed 's/^/  actionlint /'
 cp "$root/scripts/tool-versions.sh" "$root/.tools/stamp"
 step "done: tools are linked in .tools/bin"

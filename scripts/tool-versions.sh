@@ -7,6 +7,9 @@ CT_VERSION=v3.14.0
 YAMLLINT_VERSION=1.38.0
 YAMALE_VERSION=6.1.0
 CHECKOV_VERSION=3.3.30
+ACTIONLINT_VERSION=v1.7.12
+# Debian's Distribution registry, for the OCI round-trip tests (started on loopback by the tests).
+DOCKER_REGISTRY_PACKAGE=docker-registry
 
 # Built tools live outside the clone so that a fresh clone on the same machine reuses them.
 TOOLS_CACHE="${CONCERTMASTER_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/concertmaster-charts}"
