@@ -5,6 +5,7 @@
 import { defaultsOf } from './core/values.js';
 import { mergeValues } from './core/merge.js';
 import { validateValues } from './core/validate.js';
+import { changelog } from './emitters/changelog.js';
 import { chartYaml } from './emitters/chart-yaml.js';
 import { header, type FileSet } from './emitters/files.js';
 import { ciValuesFiles, combinations, overlayFiles } from './emitters/overlays.js';
@@ -21,6 +22,8 @@ import { environments as suiteEnvironments, regions as suiteRegions, type NamedO
 
 /** The folders the generator owns: sync removes whatever it no longer produces there. */
 export const GENERATED_ROOTS = ['charts', 'values'] as const;
+/** Single generated files outside those folders. */
+export const GENERATED_FILES = ['CHANGELOG.md'] as const;
 
 const HELMIGNORE = ['.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.tmp-*', '*.orig', '.idea/', '.vscode/', ''].join('\n');
 
@@ -95,5 +98,6 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
   }
 
   for (const [path, content] of overlayFiles(environments, regions)) files.set(path, content);
+  files.set('CHANGELOG.md', changelog(allCharts));
   return files;
 }

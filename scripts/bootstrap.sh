@@ -89,14 +89,19 @@ if command -v docker-registry >/dev/null 2>&1 || [ -x /usr/bin/docker-registry ]
   step "$DOCKER_REGISTRY_PACKAGE: installed"
 else
   step "$DOCKER_REGISTRY_PACKAGE: apt-get install (first run on this machine)"
+  as_root=()
   if [ "$(id -u)" -ne 0 ]; then
-    echo "[bootstrap] error: installing $DOCKER_REGISTRY_PACKAGE needs root (run: sudo apt-get install -y $DOCKER_REGISTRY_PACKAGE)" >&2
-    exit 1
+    if sudo -n true 2>/dev/null; then
+      as_root=(sudo -n)
+    else
+      echo "[bootstrap] error: installing $DOCKER_REGISTRY_PACKAGE needs root (run: sudo apt-get install -y $DOCKER_REGISTRY_PACKAGE)" >&2
+      exit 1
+    fi
   fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$DOCKER_REGISTRY_PACKAGE" >/dev/null
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$DOCKER_REGISTRY_PACKAGE" >/dev/null
   # The package starts a system-wide registry on :5000; the tests start their own on loopback.
-  (systemctl disable --now docker-registry >/dev/null 2>&1 || service docker-registry stop >/dev/null 2>&1 || true)
+  ("${as_root[@]}" systemctl disable --now docker-registry >/dev/null 2>&1 || "${as_root[@]}" service docker-registry stop >/dev/null 2>&1 || true)
 fi
 link /usr/bin/docker-registry docker-registry
 

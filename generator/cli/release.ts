@@ -1,6 +1,6 @@
 /**
  * `npm run release -- --registry oci://HOST/PATH [--plain-http] [--dist DIR] [--helm BIN]`: pushes every
- * package in dist/, subcharts first, and reports each digest. A version already in the registry with
+ * package in dist/ (packaging first if any is missing), subcharts first, and reports each digest. A version already in the registry with
  * the same contents is skipped, so a re-run is a no-op; with other contents it is refused (bump the
  * version). Contents are compared entry by entry (archive.ts), because Helm orders an umbrella's
  * subcharts differently from one packaging to the next.
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../paths.js';
 import { contentDigest } from './archive.js';
-import { PACKAGE_ORDER } from './package.js';
+import { PACKAGE_ORDER, packageCharts } from './package.js';
 import { mustRun, parseFlags, run, StepError } from './run.js';
 
 export interface Registry {
@@ -44,10 +44,14 @@ export function release(registry: Registry, distDir: string, helm = 'helm'): Out
       input: password,
     });
   }
+  const missing = PACKAGE_ORDER.filter(({ name, version }) => !existsSync(join(distDir, `${name}-${version}.tgz`)));
+  if (missing.length > 0) {
+    console.log(`release: ${missing.map((m) => m.name).join(', ')} not packaged in ${distDir}: running npm run package first`);
+    packageCharts(distDir);
+  }
   const outcomes: Outcome[] = [];
   for (const { name, version } of PACKAGE_ORDER) {
     const file = join(distDir, `${name}-${version}.tgz`);
-    if (!existsSync(file)) throw new StepError(`${file} is missing: run \`npm run package\` first`);
     const local = contentDigest(file);
     const probe = mkdtempSync(join(tmpdir(), 'cm-release-'));
     try {

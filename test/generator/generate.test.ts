@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildSuite, defaultSuite, GENERATED_ROOTS, type Suite } from '../../generator/generate.js';
+import { buildSuite, defaultSuite, GENERATED_FILES, GENERATED_ROOTS, type Suite } from '../../generator/generate.js';
 import { group, int } from '../../generator/core/values.js';
 import { globalModel } from '../../generator/models/global.js';
 import { syncTree } from '../../generator/emitters/files.js';
@@ -19,6 +19,7 @@ function treeOf(root: string, dirs: readonly string[]): Map<string, string> {
     }
   };
   for (const d of dirs) if (existsSync(join(root, d))) walk(join(root, d));
+  for (const f of GENERATED_FILES) if (existsSync(join(root, f))) out.set(f, readFileSync(join(root, f), 'utf8'));
   return out;
 }
 
@@ -30,7 +31,7 @@ describe('the generator', () => {
     expect(buildSuite()).toEqual(buildSuite());
   });
 
-  it('matches the committed charts/ and values/ (drift check: run `npm run generate` and commit)', () => {
+  it('matches the committed charts/, values/ and CHANGELOG.md (drift check: run `npm run generate` and commit)', () => {
     const out = mkdtempSync(join(tmpdir(), 'cm-generate-'));
     const r = runCli(['--out', out]);
     expect(r.stderr).toBe('');
