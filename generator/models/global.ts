@@ -33,6 +33,18 @@ export const globalModel = group('Values shared by the umbrella and every subcha
       false,
     ),
   }),
+  mesh: group('The Istio service mesh.', {
+    enabled: bool(
+      'Inject Istio sidecars into the suite\'s pods (label sidecar.istio.io/inject). Jobs and test pods get native sidecars, which stop when the main container exits, so they never hang.',
+      false,
+    ),
+  }),
+  tracing: group('Where the API and workers send traces (OTEL_EXPORTER_OTLP_ENDPOINT).', {
+    enabled: bool('Export traces over OTLP.', false),
+    endpoint: str('OTLP endpoint; empty means "http://<release>-observability-collector:4317", the observability chart\'s OpenTelemetry Collector.', '', {
+      pattern: '^(https?://[^ ]+)?$',
+    }),
+  }),
   objectStore: group('Where PostgreSQL backups and WAL go: <destinationPrefix>/<region>, one folder per region.', {
     destinationPrefix: str('Object store prefix; the region is appended.', 's3://concertmaster-backups/postgres', { pattern: '^(s3|gs|https)://[^ ]+[^/]$' }),
     credentialsSecret: str('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store.', 'backup-credentials', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),

@@ -72,6 +72,7 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
     enabled: bool('Create the NetworkPolicy.', true),
     telemetryPorts: intList('Ports of the tracing and metrics endpoints the workers may reach (OTLP gRPC and HTTP).', [4317, 4318], { minimum: 1, maximum: 65535 }),
     extraEgress: objectList('Extra NetworkPolicy egress rules, for an external database or Redis.', [], []),
+    meshControlPlaneNamespace: str('Namespace of istiod, which sidecars reach on port 15012 when global.mesh.enabled.', 'istio-system', { pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
   }),
   ...connectionsModel('the workers'),
 });

@@ -103,3 +103,17 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
 - name: REDIS_CLUSTER
   value: {{ $redis.cacheCluster | quote }}
 {{- end -}}
+
+{{/* OTEL_* variables for a component, when tracing is on. Call with (dict "root" $ "service" <service name>). */}}
+{{- define "[[chart]].telemetryEnv" -}}
+{{- with .root.Values.global.tracing -}}
+{{- if .enabled -}}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ .endpoint | default (printf "http://%s-observability-collector:4317" $.root.Release.Name) | quote }}
+- name: OTEL_SERVICE_NAME
+  value: {{ $.service | quote }}
+- name: OTEL_RESOURCE_ATTRIBUTES
+  value: {{ printf "deployment.environment=%s,cloud.region=%s" $.root.Values.global.environment $.root.Values.global.region | quote }}
+{{- end }}
+{{- end }}
+{{- end -}}

@@ -118,3 +118,20 @@ concertmaster.io/environment: {{ .Values.global.environment | quote }}
 concertmaster.io/region: {{ . | quote }}
 {{- end }}
 {{- end -}}
+
+{{/* Pod labels that put a pod into the mesh (global.mesh.enabled). */}}
+{{- define "dr.meshPodLabels" -}}
+{{- if .Values.global.mesh.enabled -}}
+sidecar.istio.io/inject: "true"
+{{- end -}}
+{{- end -}}
+
+{{/*
+Pod annotations of run-to-completion pods (Jobs, test pods) in the mesh: a native sidecar (an init
+container that keeps running) stops when the main container exits, so the Job completes.
+*/}}
+{{- define "dr.meshRunOnceAnnotations" -}}
+{{- if .Values.global.mesh.enabled -}}
+sidecar.istio.io/nativeSidecar: "true"
+{{- end -}}
+{{- end -}}
