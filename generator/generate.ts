@@ -72,6 +72,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
     files.set(`${dir}/README.md`, readme(chart, chart.modelSource));
     files.set(`${dir}/.helmignore`, header(`${dir}/.helmignore`, 'generator/generate.ts') + HELMIGNORE);
     for (const t of templates) files.set(`${dir}/${t.path}`, t.content);
+    for (const [path, content] of Object.entries(chart.files ?? {})) files.set(`${dir}/${path}`, content);
     for (const [path, content] of ciValuesFiles(chart, isUmbrella, combos)) files.set(path, content);
 
     if (isUmbrella) {

@@ -29,6 +29,8 @@ export interface ChartDefinition {
   /** Template source folders under generator/templates, rendered in this order. */
   readonly templateSources: readonly string[];
   readonly images: readonly ChartImage[];
+  /** Files outside templates/ (path inside the chart → content), such as dashboard JSON. */
+  readonly files?: Readonly<Record<string, string>>;
   /** The artifacthub.io/changes of this version. */
   readonly changes: readonly ArtifactHubChange[];
 }

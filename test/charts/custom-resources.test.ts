@@ -5,9 +5,16 @@ import { COMBOS } from '../support/combinations.js';
 import { validateCustomResource } from '../support/crd-validate.js';
 
 const BUILT_IN = /^(v1|apps\/v1|batch\/v1|policy\/v1|autoscaling\/v2|networking\.k8s\.io\/v1)$/;
+const MESH_AND_OBSERVABILITY = [
+  'AuthorizationPolicy', 'AuthorizationPolicy', 'AuthorizationPolicy', 'DestinationRule', 'Gateway', 'OpenTelemetryCollector',
+  'PeerAuthentication', 'PeerAuthentication', 'PodMonitor', 'PrometheusRule', 'ServiceMonitor', 'ServiceMonitor', 'ServiceMonitor', 'VirtualService',
+];
 const KINDS: Record<string, string[]> = {
-  staging: ['Cluster', 'ObjectStore', 'Pooler', 'Redis', 'RedisCluster', 'ScaledObject', 'ScaledObject', 'ScheduledBackup', 'TriggerAuthentication'],
-  production: ['Cluster', 'ObjectStore', 'ObjectStore', 'PodMonitor', 'Pooler', 'Redis', 'RedisCluster', 'ScaledObject', 'ScaledObject', 'ScheduledBackup', 'TriggerAuthentication', 'VerticalPodAutoscaler'],
+  staging: [...MESH_AND_OBSERVABILITY, 'Cluster', 'ObjectStore', 'Pooler', 'Redis', 'RedisCluster', 'ScaledObject', 'ScaledObject', 'ScheduledBackup', 'TriggerAuthentication'].sort(),
+  production: [
+    ...MESH_AND_OBSERVABILITY, 'Cluster', 'ObjectStore', 'ObjectStore', 'PodMonitor', 'Pooler', 'Redis', 'RedisCluster', 'ScaledObject', 'ScaledObject',
+    'ScheduledBackup', 'TriggerAuthentication', 'VerticalPodAutoscaler',
+  ].sort(),
 };
 
 describe.each(HELMS)('$name', ({ bin }) => {

@@ -41,6 +41,28 @@ const SCALED = (region: string) => [
   'ScaledObject/concertmaster-workers-default',
   'ScaledObject/concertmaster-workers-high-priority',
   'TriggerAuthentication/concertmaster-workers-broker',
+  // Staging and production run the mesh and observability charts.
+  'AuthorizationPolicy/concertmaster-mesh-api',
+  'AuthorizationPolicy/concertmaster-mesh-postgres',
+  'AuthorizationPolicy/concertmaster-mesh-redis',
+  'ConfigMap/concertmaster-observability-dashboard-api',
+  'ConfigMap/concertmaster-observability-dashboard-postgres',
+  'ConfigMap/concertmaster-observability-dashboard-redis',
+  'ConfigMap/concertmaster-observability-dashboard-workers',
+  'Deployment/concertmaster-observability-celery-exporter',
+  'DestinationRule/concertmaster-mesh-api',
+  'Gateway/concertmaster-mesh',
+  'NetworkPolicy/concertmaster-observability',
+  'OpenTelemetryCollector/concertmaster-observability',
+  'PeerAuthentication/concertmaster-mesh',
+  'PeerAuthentication/concertmaster-mesh-api-metrics',
+  'PodMonitor/concertmaster-observability-pgbouncer',
+  'PrometheusRule/concertmaster-observability',
+  'Service/concertmaster-observability-celery-exporter',
+  'ServiceMonitor/concertmaster-observability-api',
+  'ServiceMonitor/concertmaster-observability-celery-exporter',
+  'ServiceMonitor/concertmaster-observability-redis',
+  'VirtualService/concertmaster-mesh',
 ];
 const OTHER_REGION: Record<string, string> = { 'us-east-1': 'us-west-2', 'us-west-2': 'us-east-1' };
 const expectedInventory = (env: string, region: string): string[] => {
@@ -132,7 +154,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
         ...byKind(objects, 'Job').map((j) => j.spec.template.spec),
         ...byKind(objects, 'Pod').map((p) => p.spec),
       ];
-      expect(pods).toHaveLength(env === 'dev' ? 7 : 5);
+      expect(pods).toHaveLength(env === 'dev' ? 7 : 6);
       for (const pod of pods) {
         expect(pod.automountServiceAccountToken).toBe(false);
         expect(pod.securityContext).toEqual(expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }));

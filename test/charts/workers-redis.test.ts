@@ -62,7 +62,8 @@ describe.each(HELMS)('$name', ({ bin }) => {
       const np = named(objects, 'NetworkPolicy', 'concertmaster-workers');
       expect(np.spec.policyTypes).toEqual(['Ingress', 'Egress']);
       expect(np.spec.ingress).toBeUndefined();
-      expect(np.spec.egress.map((r: { ports: { port: number }[] }) => r.ports.map((p) => p.port))).toEqual([[6379, 5432], [53, 53], [4317, 4318]]);
+      // Production runs the mesh, so the sidecars also reach istiod.
+      expect(np.spec.egress.map((r: { ports: { port: number }[] }) => r.ports.map((p) => p.port))).toEqual([[6379, 5432], [53, 53], [4317, 4318], [15012]]);
     });
   });
 

@@ -49,16 +49,13 @@ export function toJsonSchema(node: Schema): Schema {
 
 /**
  * CRDs carry Go (RE2) patterns. The two RE2 constructs they use that JavaScript spells differently are
- * translated: a leading `(?i)` becomes the `i` flag, and `(?P<name>` becomes `(?<name>`.
+ * translated: an inline `(?i)` becomes the `i` flag (for the whole pattern: in these CRDs it always
+ * governs the rest of the pattern), and `(?P<name>` becomes `(?<name>`.
  */
 function re2(pattern: string, flags: string): RegExp {
-  let p = pattern;
-  let f = flags;
-  if (p.startsWith('(?i)')) {
-    p = p.slice(4);
-    f += 'i';
-  }
-  return new RegExp(p.replaceAll('(?P<', '(?<'), f);
+  const insensitive = pattern.includes('(?i)');
+  const p = pattern.replaceAll('(?i)', '').replaceAll('(?P<', '(?<');
+  return new RegExp(p, insensitive ? `${flags}i` : flags);
 }
 re2.code = 're2';
 

@@ -5,6 +5,9 @@ export const production = {
   global: {
     environment: 'production',
     redis: { cacheCluster: true },
+    // Plan: the Istio mesh, and tracing from every workload.
+    mesh: { enabled: true },
+    tracing: { enabled: true },
     // Plan, phase 4: connection pooling.
     // Both regions read the same application credentials: CloudNativePG cannot set a password on a
     // read-only replica cluster, so the Secret comes from your secret manager, in every region.
@@ -99,6 +102,23 @@ export const production = {
     // Plan: VPA bounds 2 CPU / 8Gi to 8 CPU / 32Gi.
     verticalPodAutoscaler: { enabled: true, minCpu: '2', minMemory: '8Gi', maxCpu: '8', maxMemory: '32Gi' },
     podMonitor: true,
+  },
+  // Plan: the Istio Gateway for api.concertmaster.io, routes, connection pool and circuit breaking.
+  mesh: {
+    enabled: true,
+    hosts: ['api.concertmaster.io'],
+    routes: { workflowsTimeout: '30s', workflowsAttempts: 3, workflowsPerTryTimeout: '10s', formsTimeout: '60s' },
+    connectionPool: { maxConnections: 100, http1MaxPendingRequests: 50, http2MaxRequests: 100, maxRequestsPerConnection: 10, maxRetries: 3 },
+    outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+    consistentHashHeader: 'user-id',
+    mtls: 'STRICT',
+  },
+  // Plan: monitoring, alerts, tracing; the k6 test at 1000 VUs for 10 minutes, run on demand.
+  observability: {
+    enabled: true,
+    monitors: { enabled: true, interval: '30s' },
+    tracing: { backend: 'otel' },
+    loadTest: { enabled: false, vus: 1000, duration: '10m', baseUrl: 'https://api.concertmaster.io', remoteWriteUrl: 'http://prometheus:9090/api/v1/write' },
   },
   // Plan: namespace LimitRange defaults 1000m / 2Gi, default requests 200m / 512Mi.
   limitRange: { enabled: true, default: { cpu: '1000m', memory: '2Gi' }, defaultRequest: { cpu: '200m', memory: '512Mi' } },

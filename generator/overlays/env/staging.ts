@@ -9,7 +9,9 @@ export const staging = {
     autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 6 },
     podDisruptionBudget: { enabled: true, minAvailable: 1 },
   },
-  global: { environment: 'staging', redis: { cacheCluster: true }, postgresql: { pooler: true } },
+  global: { environment: 'staging', redis: { cacheCluster: true }, postgresql: { pooler: true }, mesh: { enabled: true }, tracing: { enabled: true } },
+  mesh: { enabled: true, hosts: ['api.staging.concertmaster.io'] },
+  observability: { enabled: true },
   workers: {
     autoscaling: { enabled: true, keda: true },
     pools: [

@@ -1,0 +1,53 @@
+/**
+ * The mesh chart: Istio traffic and security policy for the API (networking.istio.io/v1,
+ * security.istio.io/v1), with the Kubernetes Gateway API as an alternative entry point.
+ */
+import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
+import { commonModel } from './common.js';
+
+const DURATION = '^[0-9]+(ms|s|m)$';
+
+export const meshModel = group('Istio traffic and security policy for ConcertMaster.', {
+  ...commonModel(false),
+  hosts: stringList('Host names the API is served on.', ['api.concertmaster.local'], { pattern: '^[a-z0-9*]([-a-z0-9.]*[a-z0-9])?$' }),
+  gateway: group('The entry point.', {
+    kind: oneOf('istio: an Istio Gateway and VirtualService. gatewayApi: a Gateway API Gateway and HTTPRoute (gateway.networking.k8s.io/v1).', 'istio', [
+      'istio',
+      'gatewayApi',
+    ] as const),
+    selector: stringMap('Labels of the Istio ingress gateway pods (kind istio).', { istio: 'ingressgateway' }),
+    gatewayClassName: str('GatewayClass of the Gateway API Gateway (kind gatewayApi).', 'istio', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
+    tlsCredentialName: str('Secret with the TLS certificate for the hosts (in the gateway\'s namespace for Istio).', 'concertmaster-tls', {
+      pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+    }),
+    principal: str('SPIFFE identity of the ingress gateway, the only caller the API admits.', 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'),
+  }),
+  routes: group('Routing to the API.', {
+    workflowsTimeout: str('Timeout of /api/workflows requests.', '30s', { pattern: DURATION }),
+    workflowsAttempts: int('Retries of a failed /api/workflows request.', 3, { minimum: 0 }),
+    workflowsPerTryTimeout: str('Timeout of each /api/workflows attempt.', '10s', { pattern: DURATION }),
+    retryOn: str(
+      'Failures that are retried: only those where the request cannot have been processed, so a non-idempotent POST is never run twice.',
+      'connect-failure,refused-stream,reset-before-request,unavailable,cancelled',
+      { pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$' },
+    ),
+    formsTimeout: str('Timeout of /api/forms requests, which upload and render forms.', '60s', { pattern: DURATION }),
+    defaultTimeout: str('Timeout of every other request.', '15s', { pattern: DURATION }),
+  }),
+  connectionPool: group('Connection limits towards the API (the plan\'s DestinationRule).', {
+    maxConnections: int('TCP connections.', 100, { minimum: 1 }),
+    http1MaxPendingRequests: int('Requests queued while waiting for a connection.', 50, { minimum: 1 }),
+    http2MaxRequests: int('Concurrent requests.', 100, { minimum: 1 }),
+    maxRequestsPerConnection: int('Requests per connection before it is recycled.', 10, { minimum: 1 }),
+    maxRetries: int('Concurrent retries.', 3, { minimum: 0 }),
+  }),
+  outlierDetection: group('Circuit breaking: API pods that keep failing are ejected for a while.', {
+    consecutive5xxErrors: int('5xx responses in a row that eject a pod.', 5, { minimum: 1 }),
+    interval: str('How often pods are evaluated.', '30s', { pattern: DURATION }),
+    baseEjectionTime: str('Shortest ejection.', '30s', { pattern: DURATION }),
+    maxEjectionPercent: int('Most pods ejected at once, in percent.', 50, { minimum: 1, maximum: 100 }),
+  }),
+  consistentHashHeader: str('Header whose value pins a user to one API pod (session affinity).', 'user-id', { pattern: '^[a-z0-9-]+$' }),
+  mtls: oneOf('Mutual TLS in the namespace: STRICT refuses plaintext.', 'STRICT', ['STRICT', 'PERMISSIVE'] as const),
+  authorization: bool('AuthorizationPolicies: only the gateway reaches the API, only the API and workers reach PostgreSQL and Redis.', true),
+});

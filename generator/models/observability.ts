@@ -1,0 +1,74 @@
+/**
+ * The observability chart: ServiceMonitors and PodMonitors, the plan's alerts and more, Grafana
+ * dashboards, a Celery exporter, tracing (an OpenTelemetry Collector by default, or the plan's Jaeger),
+ * and the optional kubecost configuration and k6 load test.
+ */
+import { bool, group, int, oneOf, resources, str } from '../core/values.js';
+import { commonModel, securityContextModel } from './common.js';
+import { imageModel } from './image.js';
+import { prometheusPeer } from './network.js';
+
+const DURATION = '^[0-9]+(ms|s|m|h)$';
+
+export const observabilityModel = group('Metrics, alerts, dashboards and tracing for ConcertMaster.', {
+  ...commonModel(false),
+  monitors: group('Prometheus scrape configuration (prometheus-operator ServiceMonitors and PodMonitors).', {
+    enabled: bool('Create the monitors for the API, the Celery exporter, PgBouncer and the standalone Redis.', true),
+    interval: str('Scrape interval.', '30s', { pattern: DURATION }),
+  }),
+  alerts: group('The PrometheusRule: the plan\'s three alerts and the ones an operator of this stack also needs.', {
+    enabled: bool('Create the PrometheusRule.', true),
+    queueBacklog: int('Queued tasks in one Celery queue that raise CeleryQueueBacklog.', 500, { minimum: 1 }),
+    replicationLagSeconds: int('Seconds of replica lag that raise PostgresReplicationLag.', 60, { minimum: 1 }),
+    redisMemoryRatio: str('Share of maxmemory in use that raises RedisMemoryNearMax.', '0.9', { pattern: '^0?\\.[0-9]+$' }),
+  }),
+  dashboards: group('Grafana dashboards as ConfigMaps for the Grafana dashboard sidecar.', {
+    enabled: bool('Create the dashboard ConfigMaps.', true),
+    label: str('Label the Grafana sidecar looks for.', 'grafana_dashboard', { pattern: '^[a-zA-Z0-9._/-]+$' }),
+    labelValue: str('Value of that label.', '1'),
+  }),
+  celeryExporter: group('A Celery exporter that reads the broker, for queue and worker metrics.', {
+    enabled: bool('Run the exporter.', true),
+    image: imageModel('the Celery exporter', { registry: 'docker.io', repository: 'danihodovic/celery-exporter', tag: '0.10.14' }),
+    port: int('Metrics port.', 9808, { minimum: 1, maximum: 65535 }),
+    resources: resources('the Celery exporter', { requests: { cpu: '10m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } }),
+  }),
+  tracing: group('The trace pipeline the API and workers export to (global.tracing).', {
+    backend: oneOf(
+      'otel (default): an OpenTelemetry Collector forwarding OTLP to Jaeger v2 or any OTLP backend. jaeger: the plan\'s Jaeger v1 operator instance (Jaeger v1 has reached end of life).',
+      'otel',
+      ['otel', 'jaeger'] as const,
+    ),
+    exporterEndpoint: str('Where the collector sends traces (OTLP gRPC), for example Jaeger v2\'s collector.', 'jaeger-collector.observability:4317', {
+      pattern: '^[a-z0-9.-]+:[0-9]+$',
+    }),
+    replicas: int('Collector replicas.', 1, { minimum: 1 }),
+    resources: resources('the collector', { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } }),
+    jaeger: group('The plan\'s Jaeger instance (backend jaeger).', {
+      collectorMaxReplicas: int('Most collector replicas.', 5, { minimum: 1 }),
+      queryReplicas: int('Query replicas.', 3, { minimum: 1 }),
+      elasticsearchNodes: int('Elasticsearch nodes.', 3, { minimum: 1 }),
+      elasticsearchStorage: str('Elasticsearch volume per node.', '100Gi', { pattern: '^[0-9]+(Mi|Gi|Ti)$' }),
+    }),
+  }),
+  costMonitoring: group('The plan\'s kubecost configuration, as the ConfigMap kubecost reads.', {
+    enabled: bool('Create the kubecost ConfigMap.', false),
+    spotLabel: str('Node label that marks spot capacity.', 'karpenter.sh/capacity-type'),
+    spotLabelValue: str('Its value on spot nodes.', 'spot'),
+    scrapeInterval: str('Scrape and evaluation interval of kubecost\'s Prometheus.', '1m', { pattern: DURATION }),
+  }),
+  loadTest: group('The plan\'s k6 load test as a Job, with its script in a ConfigMap and results sent to Prometheus remote-write.', {
+    enabled: bool('Run the load test on install and upgrade (a post-install hook).', false),
+    image: imageModel('k6', { registry: 'docker.io', repository: 'grafana/k6', tag: '0.57.0' }),
+    vus: int('Virtual users.', 50, { minimum: 1 }),
+    duration: str('How long the test runs.', '2m', { pattern: DURATION }),
+    baseUrl: str('URL of the API under test.', 'http://concertmaster-api:8000', { pattern: '^https?://[^ ]+$' }),
+    remoteWriteUrl: str('Prometheus remote-write endpoint for the results.', 'http://prometheus-operated.monitoring:9090/api/v1/write', { pattern: '^https?://[^ ]+$' }),
+    resources: resources('k6', { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } }),
+  }),
+  securityContext: securityContextModel('the exporter, collector and load-test processes'),
+  networkPolicy: group('NetworkPolicy of the Celery exporter: Prometheus in, Redis and DNS out.', {
+    enabled: bool('Create the NetworkPolicy.', true),
+    prometheus: prometheusPeer(),
+  }),
+});

@@ -1,0 +1,9 @@
+{{/* The API Service this chart routes to: the api chart's, by the suite's naming convention. */}}
+{{- define "mesh.apiHost" -}}
+{{- printf "%s-api" .Release.Name -}}
+{{- end -}}
+
+{{/* SPIFFE identity of a ServiceAccount of this release. Call with (dict "root" $ "sa" <name>). */}}
+{{- define "mesh.principal" -}}
+{{- printf "cluster.local/ns/%s/sa/%s" .root.Release.Namespace .sa -}}
+{{- end -}}
