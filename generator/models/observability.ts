@@ -7,6 +7,7 @@ import { bool, group, int, oneOf, resources, str } from '../core/values.js';
 import { commonModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { prometheusPeer } from './network.js';
+import { exporterModel } from './exporter.js';
 
 const DURATION = '^[0-9]+(ms|s|m|h)$';
 
@@ -27,11 +28,11 @@ export const observabilityModel = group('Metrics, alerts, dashboards and tracing
     label: str('Label the Grafana sidecar looks for.', 'grafana_dashboard', { pattern: '^[a-zA-Z0-9._/-]+$' }),
     labelValue: str('Value of that label.', '1'),
   }),
-  celeryExporter: group('A Celery exporter that reads the broker, for queue and worker metrics.', {
-    enabled: bool('Run the exporter.', true),
-    image: imageModel('the Celery exporter', { registry: 'docker.io', repository: 'danihodovic/celery-exporter', tag: '0.10.14' }),
-    port: int('Metrics port.', 9808, { minimum: 1, maximum: 65535 }),
-    resources: resources('the Celery exporter', { requests: { cpu: '10m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } }),
+  celeryExporter: exporterModel('A Celery exporter that reads the broker, for queue and worker metrics.', 'the Celery exporter', {
+    image: { registry: 'docker.io', repository: 'danihodovic/celery-exporter', tag: '0.10.14' },
+    port: 9808,
+    requests: { cpu: '10m', memory: '64Mi' },
+    limits: { cpu: '200m', memory: '128Mi' },
   }),
   tracing: group('The trace pipeline the API and workers export to (global.tracing).', {
     backend: oneOf(

@@ -9,7 +9,7 @@ import { bool, group, int, oneOf, resources, str, stringMap } from '../core/valu
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
-import { prometheusPeer, peerModel } from './network.js';
+import { operatorNetworkPolicyModel } from './network.js';
 
 const QUANTITY = '^[0-9]+(Mi|Gi|Ti)$';
 
@@ -56,12 +56,9 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   }),
   podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
   securityContext: securityContextModel('PostgreSQL in standalone mode'),
-  networkPolicy: group('NetworkPolicy: the API (including its migration Job), the workers, the Pooler, the operator and Prometheus reach PostgreSQL; instances reach each other.', {
-    enabled: bool('Create the NetworkPolicy.', true),
-    prometheus: prometheusPeer(),
-    operator: peerModel('the CloudNativePG operator', {
-      namespace: { 'kubernetes.io/metadata.name': 'cnpg-system' },
-      pod: { 'app.kubernetes.io/name': 'cloudnative-pg' },
-    }),
-  }),
+  networkPolicy: operatorNetworkPolicyModel(
+    'NetworkPolicy: the API (including its migration Job), the workers, the Pooler, the operator and Prometheus reach PostgreSQL; instances reach each other.',
+    'the CloudNativePG operator',
+    { namespace: { 'kubernetes.io/metadata.name': 'cnpg-system' }, pod: { 'app.kubernetes.io/name': 'cloudnative-pg' } },
+  ),
 });

@@ -9,7 +9,8 @@ import { bool, group, int, oneOf, resources, str } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
-import { peerModel, prometheusPeer } from './network.js';
+import { operatorNetworkPolicyModel } from './network.js';
+import { exporterModel } from './exporter.js';
 
 const MAXMEMORY_PATTERN = '^[0-9]+(b|k|kb|m|mb|g|gb)$';
 const POLICIES = ['noeviction', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl'] as const;
@@ -49,18 +50,15 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
     config: redisConfig('the cache cluster: allkeys-lru, as the plan asks', 'allkeys-lru'),
     persistence: persistence('each cache node', '20Gi'),
   }),
-  metrics: group('The Prometheus exporter (oliver006/redis_exporter) beside each Redis.', {
-    enabled: bool('Run the exporter.', true),
-    image: imageModel('the exporter', { registry: 'quay.io', repository: 'oliver006/redis_exporter', tag: 'v1.67.0' }),
-    port: int('Exporter port, named "metrics".', 9121, { minimum: 1, maximum: 65535 }),
-    resources: resources('the exporter', { requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '100m', memory: '64Mi' } }),
+  metrics: exporterModel('The Prometheus exporter (oliver006/redis_exporter) beside each Redis.', 'the exporter', {
+    image: { registry: 'quay.io', repository: 'oliver006/redis_exporter', tag: 'v1.67.0' },
+    port: 9121,
+    requests: { cpu: '10m', memory: '32Mi' },
+    limits: { cpu: '100m', memory: '64Mi' },
   }),
-  networkPolicy: group('NetworkPolicy: only the API and worker pods of this release reach Redis, Prometheus its exporter, and (operator mode) the operator and the cache nodes each other.', {
-    enabled: bool('Create the NetworkPolicy.', true),
-    prometheus: prometheusPeer(),
-    operator: peerModel('the redis-operator', {
-      namespace: { 'kubernetes.io/metadata.name': 'redis-operator' },
-      pod: { 'app.kubernetes.io/name': 'redis-operator' },
-    }),
-  }),
+  networkPolicy: operatorNetworkPolicyModel(
+    'NetworkPolicy: only the API and worker pods of this release reach Redis, Prometheus its exporter, and (operator mode) the operator and the cache nodes each other.',
+    'the redis-operator',
+    { namespace: { 'kubernetes.io/metadata.name': 'redis-operator' }, pod: { 'app.kubernetes.io/name': 'redis-operator' } },
+  ),
 });
