@@ -53,6 +53,43 @@ py_venv() {
 
 link() { ln -sfn "$1" "$bin/$2"; }
 
+# kubernetes_tools VERSION: kube-apiserver, kube-controller-manager, kube-scheduler and kubectl.
+# k8s.io/kubernetes replaces its staging modules with ./staging paths, which a dependency cannot use,
+# so the wrapper module replaces each one with its published v0.MINOR.PATCH, read from the release's
+# own go.mod. The version ldflags make the server report its real version.
+kubernetes_tools() {
+  local version=$1 dest="$TOOLS_CACHE/kubernetes-$1"
+  if [ -x "$dest/kube-apiserver" ] && [ -x "$dest/kubectl" ]; then
+    step "kubernetes $version: cached in $dest"
+    return
+  fi
+  need go "Go 1.24 or newer builds Kubernetes"
+  step "kubernetes $version: building kube-apiserver, kube-controller-manager, kube-scheduler and kubectl (first run only; about 6 minutes warm, longer on a fresh machine)"
+  local src="$TOOLS_CACHE/src/kubernetes-$version" staging_version="v0.${version#v1.}"
+  rm -rf "$dest.partial" "$src"
+  mkdir -p "$src"
+  local upstream
+  upstream="$(cd "$src" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@$version" | sed -n 's/.*"GoMod": "\(.*\)",/\1/p')"
+  {
+    printf 'module concertmaster.local/tools/kubernetes\n\ngo 1.24.0\n\nrequire k8s.io/kubernetes %s\n\nreplace (\n' "$version"
+    sed -n 's#^[[:space:]]*\(k8s.io/[a-z0-9-]*\) => ./staging/.*#\t\1 => \1 '"$staging_version"'#p' "$upstream"
+    printf ')\n'
+  } >"$src/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport (\n' >"$src/tools.go"
+  for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
+    printf '\t_ "k8s.io/kubernetes/cmd/%s"\n' "$cmd" >>"$src/tools.go"
+  done
+  printf ')\n' >>"$src/tools.go"
+  local minor=${version#v1.}; minor=${minor%%.*}
+  local ldflags="-s -w"
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ldflags="$ldflags -X $pkg.gitVersion=$version -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor -X $pkg.gitTreeState=clean"
+  done
+  (cd "$src" && GOFLAGS=-mod=mod go mod tidy && CGO_ENABLED=0 go build -trimpath -tags selinux,notest -ldflags "$ldflags" -o "$dest.partial/" \
+    k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl)
+  mv "$dest.partial" "$dest"
+}
+
 # Helm's Makefile stamps its version, and helm 3 the Kubernetes version it assumes offline
 # (client-go's minor + 1.x); a plain `go install` would report v1.20 and fail kubeVersion checks.
 go_tool helm "$HELM4_VERSION" helm.sh/helm/v4 helm.sh/helm/v4/cmd/helm \
@@ -105,11 +142,28 @@ else
 fi
 link /usr/bin/docker-registry docker-registry
 
+# The sandbox control plane (npm run sandbox).
+kubernetes_tools "$KUBERNETES_VERSION"
+for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
+  link "$TOOLS_CACHE/kubernetes-$KUBERNETES_VERSION/$cmd" "$cmd"
+done
+# etcd's own go.mod replaces its sibling modules with relative paths; the wrapper build ignores those
+# and takes the published modules of the same release.
+go_tool etcd "$ETCD_VERSION" go.etcd.io/etcd/server/v3 go.etcd.io/etcd/server/v3 \
+  "-X go.etcd.io/etcd/api/v3/version.GitSHA=$ETCD_VERSION"
+link "$TOOLS_CACHE/etcd-$ETCD_VERSION/etcd" etcd
+go_tool kwok "$KWOK_VERSION" sigs.k8s.io/kwok sigs.k8s.io/kwok/cmd/kwok \
+  "-X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION"
+link "$TOOLS_CACHE/kwok-$KWOK_VERSION/kwok" kwok
+
 step "versions:"
 "$bin/helm" version --short | sed 's/^/  helm  /'
 "$bin/helm3" version --short | sed 's/^/  helm3 /'
 "$bin/ct" version | sed -n 's/^Version:[[:space:]]*/  ct    /p'
 "$bin/yamllint" --version | sed 's/^/  /'
 "$bin/actionlint" --version | head -1 | sed 's/^/  actionlint /'
+"$bin/kube-apiserver" --version | sed 's/^/  /'
+"$bin/etcd" --version | head -1 | sed 's/^/  /'
+"$bin/kwok" --version 2>/dev/null | head -1 | sed 's/^/  /' || true
 cp "$root/scripts/tool-versions.sh" "$root/.tools/stamp"
 step "done: tools are linked in .tools/bin"

@@ -8,6 +8,10 @@ YAMLLINT_VERSION=1.38.0
 YAMALE_VERSION=6.1.0
 CHECKOV_VERSION=3.3.30
 ACTIONLINT_VERSION=v1.7.12
+# The sandbox control plane: Kubernetes (the newest 1.34 patch that builds with Go 1.26), etcd, kwok.
+KUBERNETES_VERSION=v1.34.4
+ETCD_VERSION=v3.6.16
+KWOK_VERSION=v0.8.0
 # Debian's Distribution registry, for the OCI round-trip tests (started on loopback by the tests).
 DOCKER_REGISTRY_PACKAGE=docker-registry
 
