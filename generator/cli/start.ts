@@ -1,14 +1,14 @@
 /**
- * `npm start`: regenerate the charts, then show the dev install plan for us-east-1 with `helm template`.
- * The sandbox cluster that `helm install` will target here is not built yet, so this stops at the plan
- * and prints the commands that install it into a cluster of your own.
+ * `npm start`: regenerate the charts, bring up the sandbox cluster, install the dev overlay for
+ * us-east-1 with --wait, and print what runs. Each step says what failed and what to do.
  */
 import { spawnSync } from 'node:child_process';
-import { parseAllDocuments } from 'yaml';
 import { buildSuite, GENERATED_ROOTS } from '../generate.js';
 import { syncTree } from '../emitters/files.js';
 import { REPO_ROOT as REPO, TOOLS_BIN } from '../paths.js';
+import { KUBECONFIG, up } from '../../sandbox/sandbox.js';
 
+const NAMESPACE = 'concertmaster';
 const OVERLAYS = ['values/env/dev.yaml', 'values/region/us-east-1.yaml'];
 
 function fail(step: string, detail: string, advice: string): never {
@@ -16,43 +16,59 @@ function fail(step: string, detail: string, advice: string): never {
   process.exit(1);
 }
 
-let written: number;
-try {
-  written = syncTree(REPO, GENERATED_ROOTS, buildSuite()).written.length;
-} catch (err) {
-  fail('step 1/2, generate', (err as Error).message, 'fix the model or overlay named above, then run `npm start` again.');
-}
-console.log(`step 1/2: generated ${written} files under charts/ and values/`);
-
-const args = ['template', 'concertmaster', 'charts/concertmaster', '--namespace', 'concertmaster', ...OVERLAYS.flatMap((f) => ['-f', f])];
-const r = spawnSync(`${TOOLS_BIN}/helm`, args, { cwd: REPO, encoding: 'utf8' });
-if (r.error || r.status !== 0) {
-  fail('step 2/2, helm template', r.error?.message ?? r.stderr, 'run `npm run bootstrap` if helm is missing; otherwise the error names the value to fix.');
+function kubectl(args: string[]): string {
+  const r = spawnSync(`${TOOLS_BIN}/kubectl`, ['--kubeconfig', KUBECONFIG, ...args], { encoding: 'utf8' });
+  return r.stdout ?? '';
 }
 
-interface Obj {
-  kind: string;
-  metadata: { name: string; annotations?: Record<string, string> };
-  spec?: { replicas?: number; minReplicas?: number; maxReplicas?: number; type?: string; ports?: { name: string; port: number }[] };
+function table(title: string, header: string[], rows: string[][]): void {
+  console.log(`\n${title}`);
+  if (rows.length === 0) return console.log('  (none)');
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows]) console.log(('  ' + row.map((c, i) => c.padEnd(widths[i]!)).join('  ')).trimEnd());
 }
-const objects = parseAllDocuments(r.stdout).map((d) => d.toJS() as Obj | null).filter((o): o is Obj => o !== null);
 
-const rows = objects.map((o) => {
-  const hook = o.metadata.annotations?.['helm.sh/hook'];
-  let detail = '';
-  if (o.kind === 'Deployment') detail = `replicas ${o.spec?.replicas ?? 'from HPA'}`;
-  if (o.kind === 'HorizontalPodAutoscaler') detail = `${o.spec?.minReplicas}-${o.spec?.maxReplicas} replicas`;
-  if (o.kind === 'Service') detail = `${o.spec?.type ?? 'ClusterIP'} ${(o.spec?.ports ?? []).map((p) => `${p.name}:${p.port}`).join(' ')}`;
-  if (hook) detail = `${detail} hook: ${hook}`.trim();
-  return [o.kind, o.metadata.name, detail] as const;
-});
-const width = (i: 0 | 1) => Math.max(...rows.map((row) => row[i].length), 4);
-console.log(`step 2/2: the dev plan for us-east-1 has ${objects.length} objects:\n`);
-console.log(`  ${'KIND'.padEnd(width(0))}  ${'NAME'.padEnd(width(1))}  DETAIL`);
-for (const [kind, name, detail] of rows) console.log(`  ${kind.padEnd(width(0))}  ${name.padEnd(width(1))}  ${detail}`);
-console.log(`
+async function main(): Promise<void> {
+  try {
+    const written = syncTree(REPO, GENERATED_ROOTS, buildSuite()).written.length;
+    console.log(`step 1/3: generated ${written} files under charts/ and values/`);
+  } catch (err) {
+    fail('step 1/3, generate', (err as Error).message, 'fix the model or overlay named above, then run `npm start` again.');
+  }
+
+  try {
+    console.log('step 2/3: the sandbox cluster');
+    await up(false);
+  } catch (err) {
+    fail('step 2/3, sandbox', (err as Error).message, 'read the log named above; `npm run sandbox -- down` then `npm start` starts it afresh.');
+  }
+
+  console.log(`step 3/3: helm install concertmaster charts/concertmaster -f ${OVERLAYS.join(' -f ')} --wait`);
+  const r = spawnSync(
+    `${TOOLS_BIN}/helm`,
+    ['upgrade', '--install', 'concertmaster', 'charts/concertmaster', '--namespace', NAMESPACE, '--create-namespace', ...OVERLAYS.flatMap((f) => ['-f', f]), '--wait', '--timeout', '5m', '--kubeconfig', KUBECONFIG],
+    { cwd: REPO, encoding: 'utf8' },
+  );
+  if (r.status !== 0) {
+    fail('step 3/3, helm install', r.stderr || r.stdout, `inspect with \`kubectl --kubeconfig .sandbox/kubeconfig -n ${NAMESPACE} get events\`; the error names the value or object at fault.`);
+  }
+
+  const workloads = kubectl(['get', 'deployments,statefulsets', '-n', NAMESPACE, '-o', 'jsonpath={range .items[*]}{.kind}{"\\t"}{.metadata.name}{"\\t"}{.status.readyReplicas}/{.spec.replicas}{"\\n"}{end}']);
+  table('Workloads', ['KIND', 'NAME', 'READY'], workloads.trim().split('\n').filter(Boolean).map((l) => l.split('\t').map((c) => c.replace(/^\//, '0/'))));
+  const services = kubectl(['get', 'services', '-n', NAMESPACE, '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.type}{"\\t"}{range .spec.ports[*]}{.name}:{.port} {end}{"\\n"}{end}']);
+  table('Services', ['NAME', 'TYPE', 'PORTS'], services.trim().split('\n').filter(Boolean).map((l) => l.split('\t').map((c) => c.trim())));
+  const hpas = kubectl(['get', 'hpa', '-n', NAMESPACE, '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.minReplicas}-{.spec.maxReplicas}{"\\t"}{.status.currentReplicas}{"\\n"}{end}']);
+  table('HorizontalPodAutoscalers', ['NAME', 'MIN-MAX', 'CURRENT'], hpas.trim().split('\n').filter(Boolean).map((l) => l.split('\t')));
+
+  console.log(`
+The sandbox's pods are Ready because kwok says so: containers never run here (README, "Sandbox").
 Next:
-  helm install concertmaster charts/concertmaster --namespace concertmaster --create-namespace \\
-    -f values/env/dev.yaml -f values/region/us-east-1.yaml --wait
-  helm test concertmaster --namespace concertmaster
-  npm test          # lint, render and check every chart under helm v4 and v3`);
+  export KUBECONFIG=${KUBECONFIG}
+  kubectl -n ${NAMESPACE} get pods
+  helm test concertmaster -n ${NAMESPACE}
+  helm upgrade concertmaster charts/concertmaster -n ${NAMESPACE} -f values/env/dev.yaml -f values/region/us-east-1.yaml --set api.replicaCount=2
+  npm run sandbox -- down     # stop the cluster
+  npm test                    # the whole suite`);
+}
+
+main().catch((err) => fail('start', (err as Error).message, 'report this error.'));

@@ -148,18 +148,39 @@ describe('publishing into the sandbox', () => {
   });
 });
 
-describe.each(HELMS)('ct install --all with $name', ({ bin }) => {
-  it('installs, waits for, tests and removes every chart with every ci values file', () => {
-    const shim = mkdtempSync(join(tmpdir(), 'cm-ct-helm-'));
-    spawnSync('ln', ['-s', bin, join(shim, 'helm')]);
-    const r = spawnSync(tool('ct'), ['install', '--config', 'ct.yaml', '--all'], {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: { ...process.env, KUBECONFIG, PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}` },
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    const out = `${r.stdout}\n${r.stderr}`;
-    expect({ status: r.status, tail: r.status === 0 ? '' : out.slice(-5000) }).toEqual({ status: 0, tail: '' });
-    expect(out).toContain('All charts installed successfully');
+/**
+ * chart-testing's own install suite. Under helm v4 with --upgrade: each chart is installed from the
+ * previous revision (the merge base with origin/main) and upgraded to this one, for every ci values
+ * file; under helm v3, installed. Each run also waits for rollout and runs `helm test`.
+ */
+const hasTargetBranch = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'origin/main'], { cwd: REPO }).status === 0;
+
+function ctInstall(bin: string, extra: string[]) {
+  const shim = mkdtempSync(join(tmpdir(), 'cm-ct-helm-'));
+  spawnSync('ln', ['-s', bin, join(shim, 'helm')]);
+  const r = spawnSync(tool('ct'), ['install', '--config', 'ct.yaml', '--all', ...extra], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, KUBECONFIG, PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}` },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const out = `${r.stdout}\n${r.stderr}`;
+  expect({ status: r.status, tail: r.status === 0 ? '' : out.slice(-5000) }).toEqual({ status: 0, tail: '' });
+  expect(out).toContain('All charts installed successfully');
+  return out;
+}
+
+describe('ct install --all', () => {
+  (hasTargetBranch ? it : it.skip)(
+    `with helm v4 and --upgrade from the previous revision, for every chart and ci values file${hasTargetBranch ? '' : ' (skipped: no origin/main to take the previous revision from; CI\'s clone has one)'}`,
+    () => {
+      const out = ctInstall(HELMS[0].bin, ['--upgrade']);
+      expect(out).toContain('relative to previous revision');
+    },
+    2_700_000,
+  );
+
+  it('with helm v3, for every chart and ci values file', () => {
+    ctInstall(HELMS[1].bin, []);
   }, 1_800_000);
 });
