@@ -208,7 +208,9 @@ export async function up(withCrds: boolean): Promise<void> {
   start('kube-controller-manager', [
     `--kubeconfig=${KUBECONFIG}`, '--bind-address=127.0.0.1', `--secure-port=${kcm}`, '--leader-elect=false',
     `--service-account-private-key-file=${join(pki, 'sa.key')}`, `--root-ca-file=${join(pki, 'apiserver', 'apiserver.crt')}`,
-    '--controllers=*,-nodeipam,-service-lb-controller,-cloud-node-lifecycle',
+    // No node lifecycle controller: under load it can miss kwok's heartbeats, mark the fake nodes
+    // NotReady and flip pods to not-ready for good (kwok does not make a Running pod Ready again).
+    '--controllers=*,-nodeipam,-nodelifecycle,-service-lb-controller,-cloud-node-lifecycle',
   ]);
   start('kube-scheduler', [`--kubeconfig=${KUBECONFIG}`, '--bind-address=127.0.0.1', `--secure-port=${sched}`, '--leader-elect=false']);
   await waitFor('the default ServiceAccount', 60, () => kubectl(['get', 'serviceaccount', 'default', '-n', 'default']).status === 0, 'kube-controller-manager');
@@ -226,6 +228,8 @@ export async function up(withCrds: boolean): Promise<void> {
     const r = kubectl(['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{" "}{end}']);
     return r.stdout.trim() === 'True True True';
   }, 'kwok');
+  // Admission taints every new node not-ready; the node lifecycle controller, which is off, would lift it.
+  mustKubectl('untainting the nodes', ['taint', 'nodes', '--all', 'node.kubernetes.io/not-ready:NoSchedule-']);
 
   log('step 5/5: ' + (withCrds ? 'CRDs from ' + CRDS : 'no CRDs (add --crds for the staging and production overlays)'));
   if (withCrds) installCrds();
