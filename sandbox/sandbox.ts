@@ -150,7 +150,9 @@ function kwokStages(): string {
 function persistentVolumes(): string {
   const pvs: string[] = [];
   for (const sc of ['standard', 'fast-ssd']) {
-    for (let i = 0; i < 12; i++) {
+    // Claims are never provisioned here and released volumes are never reused, so every install that
+    // claims a volume (ct's, the tests') takes a fresh one: keep far more than a test run needs.
+    for (let i = 0; i < 100; i++) {
       pvs.push(`apiVersion: v1
 kind: PersistentVolume
 metadata:
