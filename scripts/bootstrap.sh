@@ -161,9 +161,11 @@ step "versions:"
 "$bin/helm3" version --short | sed 's/^/  helm3 /'
 "$bin/ct" version | sed -n 's/^Version:[[:space:]]*/  ct    /p'
 "$bin/yamllint" --version | sed 's/^/  /'
-"$bin/actionlint" --version | head -1 | sed 's/^/  actionlint /'
+# `sed -n 1p` instead of `head -1`: head exits after one line, the tool then dies of SIGPIPE while
+# writing the rest, and pipefail turns that timing accident into a failed bootstrap (exit 141).
+"$bin/actionlint" --version | sed -n '1s/^/  actionlint /p'
 "$bin/kube-apiserver" --version | sed 's/^/  /'
-"$bin/etcd" --version | head -1 | sed 's/^/  /'
-"$bin/kwok" --version 2>/dev/null | head -1 | sed 's/^/  /' || true
+"$bin/etcd" --version | sed -n '1s/^/  /p'
+"$bin/kwok" --version 2>/dev/null | sed -n '1s/^/  /p' || true
 cp "$root/scripts/tool-versions.sh" "$root/.tools/stamp"
 step "done: tools are linked in .tools/bin"
