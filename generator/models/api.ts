@@ -8,7 +8,7 @@ import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
-import { peerModel, prometheusPeer } from './network.js';
+import { egressModel, peerModel, prometheusPeer } from './network.js';
 
 const probe = (what: string, d: { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) =>
   group(`${what} on GET /health.`, {
@@ -92,8 +92,12 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
     host: str('Host name the Ingress serves.', 'api.concertmaster.local', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
     tlsSecretName: str('Secret holding the TLS certificate for the host; empty serves plain http.', '', { pattern: OPTIONAL_NAME_PATTERN }),
   }),
-  networkPolicy: group('NetworkPolicy: ingress is denied except from the gateway, Prometheus and the chart\'s own test pod.', {
+  networkPolicy: group('NetworkPolicy: ingress is denied except from the gateway, Prometheus and the chart\'s own test pod; egress is restricted on request.', {
     enabled: bool('Create the NetworkPolicy.', true),
+    ...egressModel('the API', {
+      default: false,
+      why: 'Off by default: the API calls services this chart cannot know (webhooks, object storage, identity providers); list them in extraEgress before turning it on.',
+    }),
     ingressGateway: peerModel('the ingress gateway or controller', {
       namespace: { 'kubernetes.io/metadata.name': 'istio-system' },
       pod: { istio: 'ingressgateway' },

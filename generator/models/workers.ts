@@ -7,6 +7,7 @@ import { bool, group, int, intList, objectList, recordList, resources, str, type
 import { commonModel, securityContextModel } from './common.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
+import { egressModel } from './network.js';
 
 const QUEUE_PATTERN = '^[A-Za-z0-9_.-]+$';
 
@@ -68,11 +69,9 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
     resources: resources('beat', { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '250m', memory: '256Mi' } }),
   }),
   securityContext: securityContextModel('the worker processes'),
-  networkPolicy: group('NetworkPolicy: no ingress (workers serve nothing); egress only to Redis and PostgreSQL in the namespace, DNS, and the telemetry ports.', {
+  networkPolicy: group('NetworkPolicy: no ingress (workers serve nothing); by default egress only to Redis and PostgreSQL in the namespace, DNS, and the telemetry ports.', {
     enabled: bool('Create the NetworkPolicy.', true),
-    telemetryPorts: intList('Ports of the tracing and metrics endpoints the workers may reach (OTLP gRPC and HTTP).', [4317, 4318], { minimum: 1, maximum: 65535 }),
-    extraEgress: objectList('Extra NetworkPolicy egress rules, for an external database or Redis.', [], []),
-    meshControlPlaneNamespace: str('Namespace of istiod, which sidecars reach on port 15012 when global.mesh.enabled.', 'istio-system', { pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
+    ...egressModel('the workers', { default: true, why: 'Turn off, or add extraEgress, when tasks call services outside the namespace.' }),
   }),
   ...connectionsModel('the workers'),
 });

@@ -67,6 +67,41 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
   });
 
+  describe('egress restriction is one switch, shared by the api and the workers', () => {
+    const ports = (np: K8sObject) => np.spec.egress.map((r: { ports: { port: number }[] }) => r.ports.map((p) => p.port));
+    const webhooks = { to: [{ ipBlock: { cidr: '203.0.113.0/24' } }], ports: [{ port: 443, protocol: 'TCP' }] };
+
+    it('leaves the API\'s egress open by default, listing Ingress only', () => {
+      const np = named(render(bin, 'charts/concertmaster', PROD), 'NetworkPolicy', 'concertmaster-api');
+      expect(np.spec.policyTypes).toEqual(['Ingress']);
+      expect(np.spec).not.toHaveProperty('egress');
+    });
+
+    it('restricts the API like the workers on request, extraEgress appended', () => {
+      const objects = render(bin, 'charts/concertmaster', PROD, [
+        '--set', 'api.networkPolicy.restrictEgress=true',
+        '--set-json', `api.networkPolicy.extraEgress=${JSON.stringify([webhooks])}`,
+      ]);
+      const np = named(objects, 'NetworkPolicy', 'concertmaster-api');
+      expect(np.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+      expect(ports(np)).toEqual([[6379, 5432], [53, 53], [4317, 4318], [15012], [443]]);
+      expect(np.spec.egress[4]).toEqual(webhooks);
+      // Ingress is untouched by the switch.
+      expect(np.spec.ingress).toEqual(named(render(bin, 'charts/concertmaster', PROD), 'NetworkPolicy', 'concertmaster-api').spec.ingress);
+    });
+
+    it('lets the workers\' egress open when tasks call services outside the namespace', () => {
+      const np = named(render(bin, 'charts/concertmaster', PROD, ['--set', 'workers.networkPolicy.restrictEgress=false']), 'NetworkPolicy', 'concertmaster-workers');
+      expect(np.spec.policyTypes).toEqual(['Ingress']);
+      expect(np.spec).not.toHaveProperty('egress');
+    });
+
+    it('leaves out istiod without the mesh', () => {
+      const np = named(render(bin, 'charts/concertmaster', ['values/env/dev.yaml', 'values/region/us-east-1.yaml']), 'NetworkPolicy', 'concertmaster-workers');
+      expect(ports(np)).toEqual([[6379, 5432], [53, 53], [4317, 4318]]);
+    });
+  });
+
   describe('production × us-east-1: redis', () => {
     const objects = render(bin, 'charts/concertmaster', PROD);
 

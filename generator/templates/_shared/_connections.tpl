@@ -117,3 +117,51 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/*
+Egress rules of a component that reaches PostgreSQL and Redis: their ports in the namespace, DNS, the
+telemetry ports, istiod when the mesh is on, and networkPolicy.extraEgress. Empty unless
+networkPolicy.restrictEgress, so the caller lists Egress in policyTypes only when this is not empty.
+*/}}
+{{- define "[[chart]].dataEgress" -}}
+{{- with .Values.networkPolicy }}
+{{- if .restrictEgress }}
+- to:
+    - podSelector: {}
+  ports:
+    - port: {{ $.Values.global.redis.port }}
+      protocol: TCP
+    - port: {{ $.Values.global.postgresql.port }}
+      protocol: TCP
+- to:
+    - namespaceSelector: {}
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+{{- with .telemetryPorts }}
+- to:
+    - namespaceSelector: {}
+  ports:
+    {{- range . }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+{{- end }}
+{{- if $.Values.global.mesh.enabled }}
+{{- /* The sidecar fetches its configuration and certificates from istiod. */}}
+- to:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: {{ .meshControlPlaneNamespace }}
+  ports:
+    - port: 15012
+      protocol: TCP
+{{- end }}
+{{- with .extraEgress }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
