@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { HELMS, helm } from '../support/helm.js';
 import { REPO, TOOLS_BIN, tool } from '../support/paths.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
@@ -25,10 +25,17 @@ const kubectl = (args: string[], input?: string) => {
 const kc = ['--kubeconfig', KUBECONFIG];
 const DEV = ['-f', 'values/env/dev.yaml', '-f', 'values/region/us-east-1.yaml'];
 
+// The sandbox starts bare, as a dev cluster would be; blocks that need the CRDs install them first.
 beforeAll(async () => {
   sandbox = await import('../../sandbox/sandbox.js');
-  await sandbox.up(true);
+  await sandbox.up(false);
 }, 300_000);
+let crdsInstalled = false;
+const withCrds = () =>
+  beforeAll(() => {
+    if (!crdsInstalled) sandbox.installCrds();
+    crdsInstalled = true;
+  }, 300_000);
 
 afterAll(async () => {
   await sandbox?.down();
@@ -56,16 +63,11 @@ describe('the sandbox control plane', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('violates PodSecurity "restricted:latest"');
   });
+});
 
-  it('enforces the CRDs\' CEL rules: a CloudNativePG Cluster with imageName and imageCatalogRef is refused', () => {
-    kubectl(['create', 'namespace', 'cel-check']);
-    const cluster = JSON.stringify({
-      apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'bad', namespace: 'cel-check' },
-      spec: { instances: 1, storage: { size: '1Gi' }, imageName: 'ghcr.io/cloudnative-pg/postgresql:17', imageCatalogRef: { apiGroup: 'postgresql.cnpg.io', kind: 'ImageCatalog', name: 'x', major: 17 } },
-    });
-    const r = kubectl(['apply', '-f', '-'], cluster);
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('imageName and imageCatalogRef are mutually exclusive');
+describe('a bare cluster', () => {
+  it('has no CustomResourceDefinitions yet', () => {
+    expect(kubectl(['get', 'crd', '-o', 'name'])).toMatchObject({ status: 0, stdout: '' });
   });
 });
 
@@ -119,7 +121,77 @@ describe.each(HELMS)('the umbrella\'s lifecycle with $name (dev × us-east-1, a 
   });
 });
 
+/**
+ * chart-testing's own install suite. Dev's ci values files first, on the bare cluster, under both helms;
+ * then, with the CRDs: under helm v4 with --upgrade, every ci values file (each chart installed from the
+ * previous revision, the merge base with origin/main, and upgraded to this one); under helm v3, the
+ * staging and production files.
+ * Each run also waits for rollout and runs `helm test`.
+ */
+const hasTargetBranch = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'origin/main'], { cwd: REPO }).status === 0;
+
+function ctInstall(bin: string, extra: string[], cwd = REPO) {
+  const shim = mkdtempSync(join(tmpdir(), 'cm-ct-helm-'));
+  spawnSync('ln', ['-s', bin, join(shim, 'helm')]);
+  const r = spawnSync(tool('ct'), ['install', '--config', 'ct.yaml', '--all', ...extra], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, KUBECONFIG, PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}` },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const out = `${r.stdout}\n${r.stderr}`;
+  expect({ status: r.status, tail: r.status === 0 ? '' : out.slice(-5000) }).toEqual({ status: 0, tail: '' });
+  expect(out).toContain('All charts installed successfully');
+  return out;
+}
+
+/** A copy of charts/ and ct.yaml holding only these environments' ci values files, as the workflow does. */
+function chartsFor(...envs: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), `cm-ct-${envs.join('-')}-`));
+  cpSync(join(REPO, 'charts'), join(dir, 'charts'), { recursive: true });
+  cpSync(join(REPO, 'ct.yaml'), join(dir, 'ct.yaml'));
+  symlinkSync(join(REPO, '.tools'), join(dir, '.tools'));
+  const ciFiles = readdirSync(join(dir, 'charts'), { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)ci\/[^/]+-values\.yaml$/.test(f));
+  for (const f of ciFiles) if (!envs.some((env) => basename(f).startsWith(`${env}-`))) rmSync(join(dir, 'charts', f));
+  return dir;
+}
+
+describe('ct install --all of the dev ci values files, on the bare cluster', () => {
+  let dev: string;
+  beforeAll(() => {
+    dev = chartsFor('dev');
+  });
+  afterAll(() => rmSync(dev, { recursive: true, force: true }));
+
+  it('keeps exactly the dev files in the copy', () => {
+    const left = readdirSync(join(dev, 'charts'), { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)ci\/[^/]+-values\.yaml$/.test(f));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.filter((f) => !/ci\/dev-us-(east-1|west-2)-values\.yaml$/.test(f))).toEqual([]);
+  });
+
+  it.each(HELMS)('with $name', ({ bin }) => {
+    ctInstall(bin, [], dev);
+    expect(kubectl(['get', 'crd', '-o', 'name']).stdout).toBe('');
+  }, 1_200_000);
+});
+
+describe('the CRDs\' schemas', () => {
+  withCrds();
+
+  it('enforces the CRDs\' CEL rules: a CloudNativePG Cluster with imageName and imageCatalogRef is refused', () => {
+    kubectl(['create', 'namespace', 'cel-check']);
+    const cluster = JSON.stringify({
+      apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'bad', namespace: 'cel-check' },
+      spec: { instances: 1, storage: { size: '1Gi' }, imageName: 'ghcr.io/cloudnative-pg/postgresql:17', imageCatalogRef: { apiGroup: 'postgresql.cnpg.io', kind: 'ImageCatalog', name: 'x', major: 17 } },
+    });
+    const r = kubectl(['apply', '-f', '-'], cluster);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('imageName and imageCatalogRef are mutually exclusive');
+  });
+});
+
 describe.each([['staging', 'us-east-1'], ['production', 'us-east-1'], ['production', 'us-west-2']])('%s × %s with the CRDs (helm v4)', (env, region) => {
+  withCrds();
   it('installs: the API server accepts every object and custom resource, CEL rules included', () => {
     const ns = `${env}-${region}`;
     const r = helm(HELMS[0].bin, ['install', 'concertmaster', 'charts/concertmaster', '-n', ns, '--create-namespace', '-f', `values/env/${env}.yaml`, '-f', `values/region/${region}.yaml`, '--wait', '--timeout', '3m', ...kc]);
@@ -148,29 +220,9 @@ describe('publishing into the sandbox', () => {
   });
 });
 
-/**
- * chart-testing's own install suite. Under helm v4 with --upgrade: each chart is installed from the
- * previous revision (the merge base with origin/main) and upgraded to this one, for every ci values
- * file; under helm v3, installed. Each run also waits for rollout and runs `helm test`.
- */
-const hasTargetBranch = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'origin/main'], { cwd: REPO }).status === 0;
+describe('ct install --all, with the CRDs', () => {
+  withCrds();
 
-function ctInstall(bin: string, extra: string[]) {
-  const shim = mkdtempSync(join(tmpdir(), 'cm-ct-helm-'));
-  spawnSync('ln', ['-s', bin, join(shim, 'helm')]);
-  const r = spawnSync(tool('ct'), ['install', '--config', 'ct.yaml', '--all', ...extra], {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: { ...process.env, KUBECONFIG, PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}` },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const out = `${r.stdout}\n${r.stderr}`;
-  expect({ status: r.status, tail: r.status === 0 ? '' : out.slice(-5000) }).toEqual({ status: 0, tail: '' });
-  expect(out).toContain('All charts installed successfully');
-  return out;
-}
-
-describe('ct install --all', () => {
   (hasTargetBranch ? it : it.skip)(
     `with helm v4 and --upgrade from the previous revision, for every chart and ci values file${hasTargetBranch ? '' : ' (skipped: no origin/main to take the previous revision from; CI\'s clone has one)'}`,
     () => {
@@ -180,7 +232,13 @@ describe('ct install --all', () => {
     2_700_000,
   );
 
-  it('with helm v3, for every chart and ci values file', () => {
-    ctInstall(HELMS[1].bin, []);
+  // Dev's files ran under helm v3 on the bare cluster above.
+  it('with helm v3, for every chart and the staging and production ci values files', () => {
+    const dir = chartsFor('staging', 'production');
+    try {
+      ctInstall(HELMS[1].bin, [], dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 1_800_000);
 });
