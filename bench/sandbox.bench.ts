@@ -1,10 +1,10 @@
 /**
- * `npm run bench -- sandbox`: the sandbox cluster's costs, as medians of SANDBOX_RUNS runs (default 3),
+ * `npm run bench:sandbox`: the sandbox cluster's costs, as medians of SANDBOX_RUNS runs (default 3),
  * each against a baseline run in the same process: starting `kube-apiserver --version` (the cost of
  * loading the binaries, which a cold start cannot avoid).
  *   cold start with the binaries cached, up to the API answering /readyz;
  *   `npm start` from a stopped sandbox until every workload is Ready.
- * The ct matrix takes minutes per run; its time is reported by the test run (see the README).
+ * The ct matrix takes minutes per run: `npm run bench:ct` measures it.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';

@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { chartsFor, ciValuesFiles, ctInstall } from '../../sandbox/ct.js';
 import { HELMS, helm } from '../support/helm.js';
-import { REPO, TOOLS_BIN, tool } from '../support/paths.js';
+import { REPO, tool } from '../support/paths.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
 
 const STATE = mkdtempSync(join(tmpdir(), 'cm-sandbox-'));
@@ -130,30 +131,12 @@ describe.each(HELMS)('the umbrella\'s lifecycle with $name (dev × us-east-1, a 
  */
 const hasTargetBranch = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'origin/main'], { cwd: REPO }).status === 0;
 
-function ctInstall(bin: string, extra: string[], cwd = REPO) {
-  const shim = mkdtempSync(join(tmpdir(), 'cm-ct-helm-'));
-  spawnSync('ln', ['-s', bin, join(shim, 'helm')]);
-  const r = spawnSync(tool('ct'), ['install', '--config', 'ct.yaml', '--all', ...extra], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, KUBECONFIG, PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}` },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const out = `${r.stdout}\n${r.stderr}`;
-  expect({ status: r.status, tail: r.status === 0 ? '' : out.slice(-5000) }).toEqual({ status: 0, tail: '' });
-  expect(out).toContain('All charts installed successfully');
-  return out;
-}
-
-/** A copy of charts/ and ct.yaml holding only these environments' ci values files, as the workflow does. */
-function chartsFor(...envs: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), `cm-ct-${envs.join('-')}-`));
-  cpSync(join(REPO, 'charts'), join(dir, 'charts'), { recursive: true });
-  cpSync(join(REPO, 'ct.yaml'), join(dir, 'ct.yaml'));
-  symlinkSync(join(REPO, '.tools'), join(dir, '.tools'));
-  const ciFiles = readdirSync(join(dir, 'charts'), { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)ci\/[^/]+-values\.yaml$/.test(f));
-  for (const f of ciFiles) if (!envs.some((env) => basename(f).startsWith(`${env}-`))) rmSync(join(dir, 'charts', f));
-  return dir;
+/** ct install --all, asserting success with the tail of ct's output on failure. */
+function ctInstallOk(bin: string, extra: string[], cwd?: string): string {
+  const r = ctInstall({ helm: bin, kubeconfig: KUBECONFIG, extra, ...(cwd !== undefined && { cwd }) });
+  expect({ status: r.status, tail: r.status === 0 ? '' : r.out.slice(-5000) }).toEqual({ status: 0, tail: '' });
+  expect(r.out).toContain('All charts installed successfully');
+  return r.out;
 }
 
 describe('ct install --all of the dev ci values files, on the bare cluster', () => {
@@ -164,13 +147,13 @@ describe('ct install --all of the dev ci values files, on the bare cluster', () 
   afterAll(() => rmSync(dev, { recursive: true, force: true }));
 
   it('keeps exactly the dev files in the copy', () => {
-    const left = readdirSync(join(dev, 'charts'), { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)ci\/[^/]+-values\.yaml$/.test(f));
+    const left = ciValuesFiles(join(dev, 'charts'));
     expect(left.length).toBeGreaterThan(0);
     expect(left.filter((f) => !/ci\/dev-us-(east-1|west-2)-values\.yaml$/.test(f))).toEqual([]);
   });
 
   it.each(HELMS)('with $name', ({ bin }) => {
-    ctInstall(bin, [], dev);
+    ctInstallOk(bin, [], dev);
     expect(kubectl(['get', 'crd', '-o', 'name']).stdout).toBe('');
   }, 1_200_000);
 });
@@ -226,7 +209,7 @@ describe('ct install --all, with the CRDs', () => {
   (hasTargetBranch ? it : it.skip)(
     `with helm v4 and --upgrade from the previous revision, for every chart and ci values file${hasTargetBranch ? '' : ' (skipped: no origin/main to take the previous revision from; CI\'s clone has one)'}`,
     () => {
-      const out = ctInstall(HELMS[0].bin, ['--upgrade']);
+      const out = ctInstallOk(HELMS[0].bin, ['--upgrade']);
       expect(out).toContain('relative to previous revision');
     },
     2_700_000,
@@ -236,7 +219,7 @@ describe('ct install --all, with the CRDs', () => {
   it('with helm v3, for every chart and the staging and production ci values files', () => {
     const dir = chartsFor('staging', 'production');
     try {
-      ctInstall(HELMS[1].bin, [], dir);
+      ctInstallOk(HELMS[1].bin, [], dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:ct`: the whole ct install matrix in the sandbox, as medians of CT_RUNS runs (default 3).
+ * A run is a fresh sandbox, then for helm v4 and helm v3: `ct install --all` of the dev ci values files on
+ * the bare cluster; after the CRDs are installed, of the staging and production files. Each cell is
+ * reported against a baseline run in the same sandbox: `ct install --all` of a chart holding one
+ * ConfigMap, which is ct's fixed cost per chart (namespace, install, `helm test`, cleanup).
+ * Each run takes minutes; this is not part of `npm test`.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { TOOLS_BIN } from '../generator/paths.js';
+import { chartsFor, ctInstall } from '../sandbox/ct.js';
+import { median } from './stats.js';
+
+const RUNS = Number(process.env['CT_RUNS'] ?? 3);
+if (!Number.isInteger(RUNS) || RUNS < 3) throw new Error('CT_RUNS must be an integer of at least 3');
+
+// A sandbox of its own, so the benchmark never touches the one `npm start` uses.
+const state = mkdtempSync(join(tmpdir(), 'cm-bench-ct-'));
+process.env['CONCERTMASTER_SANDBOX_DIR'] = state;
+const { down, installCrds, up } = await import('../sandbox/sandbox.js');
+const kubeconfig = join(state, 'kubeconfig');
+
+/** The smallest chart ct can install: one ConfigMap. */
+function baselineCharts(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cm-bench-ct-baseline-'));
+  mkdirSync(join(dir, 'charts/baseline/templates'), { recursive: true });
+  writeFileSync(join(dir, 'ct.yaml'), 'chart-dirs:\n  - charts\nvalidate-maintainers: false\nskip-helm-dependencies: true\n');
+  writeFileSync(join(dir, 'charts/baseline/Chart.yaml'), 'apiVersion: v2\nname: baseline\nversion: 0.1.0\n');
+  writeFileSync(join(dir, 'charts/baseline/values.yaml'), '{}\n');
+  writeFileSync(
+    join(dir, 'charts/baseline/templates/configmap.yaml'),
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  k: v\n',
+  );
+  return dir;
+}
+
+function timedCt(helm: string, cwd: string): number {
+  const t0 = performance.now();
+  const r = ctInstall({ helm, kubeconfig, cwd });
+  if (r.status !== 0) throw new Error(`ct install in ${cwd} failed:\n${r.out.slice(-5000)}`);
+  return performance.now() - t0;
+}
+
+const HELMS = [['helm v4', `${TOOLS_BIN}/helm`], ['helm v3', `${TOOLS_BIN}/helm3`]] as const;
+const cells = ['dev, bare cluster', 'staging + production, with CRDs'] as const;
+const times = new Map<string, number[]>();
+const record = (key: string, ms: number) => times.set(key, [...(times.get(key) ?? []), ms]);
+
+const baseline = baselineCharts();
+const dev = chartsFor('dev');
+const withCrds = chartsFor('staging', 'production');
+try {
+  for (let i = 0; i < RUNS; i++) {
+    await down(true);
+    await up(false);
+    record('baseline', timedCt(HELMS[0][1], baseline));
+    for (const [name, bin] of HELMS) record(`${name}: ${cells[0]}`, timedCt(bin, dev));
+    installCrds();
+    for (const [name, bin] of HELMS) record(`${name}: ${cells[1]}`, timedCt(bin, withCrds));
+    const total = [...times.entries()].filter(([k]) => k.startsWith('helm')).reduce((sum, [, v]) => sum + v[i]!, 0);
+    record('whole matrix', total);
+    console.error(`run ${i + 1}/${RUNS}: whole matrix ${(total / 1000).toFixed(1)} s`);
+  }
+} finally {
+  await down(true);
+  for (const d of [baseline, dev, withCrds, state]) rmSync(d, { recursive: true, force: true });
+}
+
+const b = median(times.get('baseline')!);
+console.log(`medians of ${RUNS} runs\n`);
+console.log('| measure | median s | ratio to baseline |');
+console.log('| --- | ---: | ---: |');
+for (const [key, v] of times) console.log(`| ${key} | ${(median(v) / 1000).toFixed(1)} | ${(median(v) / b).toFixed(1)} |`);
