@@ -1,11 +1,11 @@
 /** checkov over the rendered dev and production manifests: no failed check, skips only as written down. */
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { helm, HELMS, templateArgs } from '../support/helm.js';
 import { REPO, tool } from '../support/paths.js';
+import { tempDir } from '../support/tmp.js';
 
 interface CheckovReport {
   summary: { passed: number; failed: number; skipped: number };
@@ -14,7 +14,7 @@ interface CheckovReport {
 
 describe.each(['dev', 'production'])('checkov on the %s × us-east-1 render', (env) => {
   it('finds no failed check', () => {
-    const dir = mkdtempSync(join(tmpdir(), `cm-checkov-${env}-`));
+    const dir = tempDir(`checkov-${env}`);
     const r = helm(HELMS[0].bin, templateArgs('charts/concertmaster', [`values/env/${env}.yaml`, 'values/region/us-east-1.yaml']));
     expect(r.status).toBe(0);
     writeFileSync(join(dir, `${env}.yaml`), r.stdout);

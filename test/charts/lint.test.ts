@@ -1,11 +1,11 @@
 /** helm lint --strict on every chart with every ci values file, and chart-testing's `ct lint --all`, under both Helm majors. */
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELMS, helm } from '../support/helm.js';
 import { REPO, TOOLS_BIN, tool } from '../support/paths.js';
+import { tempDir } from '../support/tmp.js';
 
 const charts = readdirSync(join(REPO, 'charts')).sort();
 
@@ -23,7 +23,7 @@ describe.each(HELMS)('$name lint --strict', ({ bin }) => {
 describe.each(HELMS)('ct lint --all with $name', ({ bin }) => {
   it('passes for every chart and ci values file', () => {
     // ct calls `helm` from PATH: put the Helm under test first.
-    const shim = mkdtempSync(join(tmpdir(), 'cm-ct-helm-'));
+    const shim = tempDir('ct-helm');
     symlinkSync(bin, join(shim, 'helm'));
     const r = spawnSync(tool('ct'), ['lint', '--config', 'ct.yaml', '--all'], {
       cwd: REPO,

@@ -3,11 +3,11 @@
  * (Handlebars, which never sees Helm's braces) and Helm's (where it is written as a string literal).
  */
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderTemplate } from '../../generator/core/template.js';
 import { HELMS, one, render } from '../support/helm.js';
+import { tempDir } from '../support/tmp.js';
 
 const SOURCE = `apiVersion: v1
 kind: ConfigMap
@@ -20,7 +20,7 @@ data:
 
 describe.each(HELMS)('a literal Prometheus template under $name', ({ bin }) => {
   it('reaches the rendered object unchanged', () => {
-    const chart = mkdtempSync(join(tmpdir(), 'cm-literal-'));
+    const chart = tempDir('literal');
     mkdirSync(join(chart, 'templates'));
     writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: literal\nversion: 0.1.0\n');
     writeFileSync(join(chart, 'templates', 'alerts.yaml'), renderTemplate(SOURCE, { chart: 'literal' }, 'alerts.yaml'));

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { crdsDir, loadCrds, toJsonSchema, validateCustomResource, type CustomResource } from '../support/crd-validate.js';
 import { REPO } from '../support/paths.js';
+import { tempDir } from '../support/tmp.js';
 
 const scaledObject = (trigger: Record<string, unknown>): CustomResource => ({
   apiVersion: 'keda.sh/v1alpha1',
@@ -57,7 +57,7 @@ describe('custom resources against the upstream CRDs', () => {
   });
 
   it('names the folder when it is missing', () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'cm-crds-')), 'nope');
+    const missing = join(tempDir('crds'), 'nope');
     expect(() => loadCrds(missing)).toThrow(`CRD folder ${missing} does not exist. Point CONCERTMASTER_CRDS_DIR at a folder`);
   });
 

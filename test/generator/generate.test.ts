@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSuite, defaultSuite, GENERATED_FILES, GENERATED_ROOTS, type Suite } from '../../generator/generate.js';
 import { group, int } from '../../generator/core/values.js';
 import { globalModel } from '../../generator/models/global.js';
 import { syncTree } from '../../generator/emitters/files.js';
 import { REPO } from '../support/paths.js';
+import { tempDir } from '../support/tmp.js';
 
 function treeOf(root: string, dirs: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -32,7 +32,7 @@ describe('the generator', () => {
   });
 
   it('matches the committed charts/, values/ and CHANGELOG.md (drift check: run `npm run generate` and commit)', () => {
-    const out = mkdtempSync(join(tmpdir(), 'cm-generate-'));
+    const out = tempDir('generate');
     const r = runCli(['--out', out]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -51,7 +51,7 @@ describe('the generator', () => {
   });
 
   it('writes atomically and removes files it no longer produces', () => {
-    const out = mkdtempSync(join(tmpdir(), 'cm-sync-'));
+    const out = tempDir('sync');
     syncTree(out, ['charts'], new Map([['charts/a/x.yaml', 'one\n'], ['charts/a/stale.yaml', 'old\n']]));
     const result = syncTree(out, ['charts'], new Map([['charts/a/x.yaml', 'two\n']]));
     expect(result).toEqual({ written: ['charts/a/x.yaml'], removed: ['charts/a/stale.yaml'] });
@@ -59,7 +59,7 @@ describe('the generator', () => {
   });
 
   it('exits non-zero with a clear message, and writes nothing, when it cannot write', () => {
-    const out = mkdtempSync(join(tmpdir(), 'cm-blocked-'));
+    const out = tempDir('blocked');
     writeFileSync(join(out, 'charts'), 'a file where a folder must go');
     const r = runCli(['--out', out]);
     expect(r.status).toBe(1);

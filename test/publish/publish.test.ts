@@ -4,8 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { contentDigest, entries } from '../../generator/cli/archive.js';
@@ -15,6 +14,7 @@ import { makeKey, type TestKey } from '../support/gpg.js';
 import { REPO } from '../support/paths.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
 import { createHash } from 'node:crypto';
+import { tempDir } from '../support/tmp.js';
 
 const CHARTS = ['api', 'workers', 'postgres', 'redis', 'mesh', 'observability', 'dr', 'concertmaster'];
 const tsx = join(REPO, 'node_modules/.bin/tsx');
@@ -33,8 +33,8 @@ let unsigned: string;
 beforeAll(async () => {
   registry = await startRegistry();
   key = makeKey();
-  signed = mkdtempSync(join(tmpdir(), 'cm-dist-signed-'));
-  unsigned = mkdtempSync(join(tmpdir(), 'cm-dist-'));
+  signed = tempDir('dist-signed');
+  unsigned = tempDir('dist');
   const a = cli('package', ['--out', signed], { HELM_SIGN_KEY: key.name, HELM_SIGN_KEYRING: key.secretKeyring });
   if (a.status !== 0) throw new Error(a.stderr);
   const b = cli('package', ['--out', unsigned]);
@@ -66,7 +66,7 @@ describe('npm run package', () => {
   it('helm verify passes on an intact package and fails on a tampered one', () => {
     const ok = helm(HELMS[0].bin, ['verify', join(signed, 'api-0.1.0.tgz'), '--keyring', key.publicKeyring]);
     expect({ status: ok.status, err: ok.stderr }).toEqual({ status: 0, err: '' });
-    const dir = mkdtempSync(join(tmpdir(), 'cm-tamper-'));
+    const dir = tempDir('tamper');
     const tampered = join(dir, 'api-0.1.0.tgz');
     const tar = gunzipSync(readFileSync(join(signed, 'api-0.1.0.tgz')));
     const at = tar.indexOf(Buffer.from('ConcertMaster'));
@@ -109,7 +109,7 @@ describe.each(HELMS)('release and install from oci:// with $name', ({ name, bin 
   });
 
   it('refuses a changed package under a version that is already published', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cm-changed-'));
+    const dir = tempDir('changed');
     for (const f of readdirSync(unsigned)) copyFileSync(join(unsigned, f), join(dir, f));
     const tar = gunzipSync(readFileSync(join(dir, 'api-0.1.0.tgz')));
     const at = tar.indexOf(Buffer.from('ConcertMaster'));
@@ -122,7 +122,7 @@ describe.each(HELMS)('release and install from oci:// with $name', ({ name, bin 
   });
 
   it('helm pull and helm show values work from the registry', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cm-pull-'));
+    const dir = tempDir('pull');
     const pull = helm(bin, ['pull', `${url()}/concertmaster`, '--version', '0.1.0', '--plain-http', '--destination', dir]);
     expect(pull.status).toBe(0);
     expect(existsSync(join(dir, 'concertmaster-0.1.0.tgz'))).toBe(true);

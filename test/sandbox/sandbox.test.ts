@@ -12,6 +12,7 @@ import { chartsFor, ciValuesFiles, ctInstall } from '../../sandbox/ct.js';
 import { HELMS, helm } from '../support/helm.js';
 import { REPO, tool } from '../support/paths.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
+import { tempDir } from '../support/tmp.js';
 
 const STATE = mkdtempSync(join(tmpdir(), 'cm-sandbox-'));
 process.env['CONCERTMASTER_SANDBOX_DIR'] = STATE;
@@ -40,6 +41,8 @@ const withCrds = () =>
 
 afterAll(async () => {
   await sandbox?.down();
+  // After down: the control plane writes into it until its processes stop.
+  rmSync(STATE, { recursive: true, force: true });
 }, 60_000);
 
 describe('the sandbox control plane', () => {
@@ -193,7 +196,7 @@ describe('publishing into the sandbox', () => {
 
   it.each(HELMS)('installs the umbrella from oci:// with $name', ({ name, bin }) => {
     const url = `oci://${registry.host}/sandbox`;
-    const dist = mkdtempSync(join(tmpdir(), 'cm-sandbox-dist-'));
+    const dist = tempDir('sandbox-dist');
     const rel = spawnSync(join(REPO, 'node_modules/.bin/tsx'), ['generator/cli/release.ts', '--registry', url, '--plain-http', '--dist', dist], { cwd: REPO, encoding: 'utf8' });
     expect(rel.status).toBe(0);
     const ns = `oci-${name === 'helm v4' ? 'v4' : 'v3'}`;

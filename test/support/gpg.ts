@@ -1,8 +1,7 @@
 /** A throwaway GPG key, with the legacy keyring files that `helm package --sign` and `helm verify` read. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from './tmp.js';
 
 export interface TestKey {
   readonly name: string;
@@ -11,7 +10,7 @@ export interface TestKey {
 }
 
 export function makeKey(): TestKey {
-  const home = mkdtempSync(join(tmpdir(), 'cm-gnupg-'));
+  const home = tempDir('gnupg');
   const env = { ...process.env, GNUPGHOME: home };
   const name = 'ConcertMaster Charts Test <test@concertmaster.io>';
   const gpg = (args: string[]) => execFileSync('gpg', ['--batch', '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,10 +1,10 @@
 /** Debian's Distribution registry on 127.0.0.1, on a free port, with throwaway storage. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tool } from './paths.js';
+import { tempDir } from './tmp.js';
 
 export interface RunningRegistry {
   readonly host: string;
@@ -22,7 +22,7 @@ const freePort = () =>
   });
 
 export async function startRegistry(): Promise<RunningRegistry> {
-  const dir = mkdtempSync(join(tmpdir(), 'cm-registry-'));
+  const dir = tempDir('registry');
   const port = await freePort();
   const config = join(dir, 'config.yml');
   writeFileSync(config, `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n`);
