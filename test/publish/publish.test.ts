@@ -90,7 +90,7 @@ describe('--plain-http', () => {
   });
 });
 
-describe.each(HELMS)('release and install from oci:// with $name', ({ name, bin }) => {
+describe.each(HELMS)('release to, pull and render from oci:// with $name', ({ name, bin }) => {
   const path = name === 'helm v4' ? 'concertmaster' : 'concertmaster-helm3';
   const url = () => `oci://${registry.host}/${path}`;
 
@@ -142,23 +142,5 @@ describe.each(HELMS)('release and install from oci:// with $name', ({ name, bin 
     expect(strip(remote.stdout)).toBe(strip(local.stdout));
   });
 
-  // Runs once the sandbox cluster (npm run sandbox -- up) has written its kubeconfig.
-  const kubeconfig = join(REPO, '.sandbox/kubeconfig');
-  const sandbox = existsSync(kubeconfig);
-  (sandbox ? it : it.skip)(
-    `installs from oci:// into the sandbox cluster${sandbox ? '' : ' (skipped: no sandbox cluster, .sandbox/kubeconfig is missing; `npm run sandbox -- up` starts one)'}`,
-    () => {
-      const ns = `oci-${name === 'helm v4' ? 'helm4' : 'helm3'}-${process.pid}`;
-      const common = ['--kubeconfig', kubeconfig, '--namespace', ns];
-      const install = helm(bin, [
-        'install', 'concertmaster', `${url()}/concertmaster`, '--version', '0.1.0', '--plain-http', ...common, '--create-namespace',
-        '-f', 'values/env/dev.yaml', '-f', 'values/region/us-east-1.yaml', '--wait', '--timeout', '10m',
-      ]);
-      try {
-        expect({ status: install.status, err: install.status === 0 ? '' : install.stderr }).toEqual({ status: 0, err: '' });
-      } finally {
-        helm(bin, ['uninstall', 'concertmaster', ...common, '--wait']);
-      }
-    },
-  );
+  // Installing from oci:// into a cluster is test/sandbox/sandbox.test.ts's 'publishing into the sandbox'.
 });
