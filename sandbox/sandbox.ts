@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { join } from 'node:path';
 import { REPO_ROOT, TOOLS_BIN } from '../generator/paths.js';
 
@@ -38,16 +38,6 @@ function pidOf(p: Proc): number | undefined {
   const pid = Number(readFileSync(pidFile(p), 'utf8'));
   return Number.isInteger(pid) && alive(pid) ? pid : undefined;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 
 export function kubectl(args: readonly string[], input?: string) {
   const r = spawnSync(tool('kubectl'), ['--kubeconfig', KUBECONFIG, ...args], { encoding: 'utf8', ...(input !== undefined && { input }) });

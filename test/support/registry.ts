@@ -1,7 +1,7 @@
 /** Debian's Distribution registry on 127.0.0.1, on a free port, with throwaway storage. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../sandbox/free-port.js';
 import { join } from 'node:path';
 import { tool } from './paths.js';
 import { tempDir } from './tmp.js';
@@ -10,16 +10,6 @@ export interface RunningRegistry {
   readonly host: string;
   stop(): void;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 
 export async function startRegistry(): Promise<RunningRegistry> {
   const dir = tempDir('registry');
