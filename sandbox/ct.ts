@@ -1,7 +1,7 @@
 /**
- * chart-testing against the sandbox, shared by the sandbox tests and the ct-matrix benchmark: copies of
- * the charts holding one environment's ci values files (as the lint-test workflow's matrix does), and
- * `ct install --all` under a chosen helm binary.
+ * chart-testing under a chosen helm binary, shared by the lint and sandbox tests and the ct-matrix
+ * benchmark, and copies of the charts holding one environment's ci values files (as the lint-test
+ * workflow's matrix does).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -37,19 +37,29 @@ export interface CtRun {
   readonly out: string;
 }
 
-/** `ct install --config ct.yaml --all` in `cwd`, with `helm` on PATH being the given binary. */
-export function ctInstall(opts: { helm: string; kubeconfig: string; cwd?: string; extra?: readonly string[] }): CtRun {
+/** chart-testing with `args` in `cwd` (default: the repository), `helm` on its PATH being the given binary. */
+export function runCt(args: readonly string[], opts: { helm: string; cwd?: string; kubeconfig?: string }): CtRun {
+  // ct calls `helm` from PATH: a folder holding only a link to the helm under test goes first.
   const shim = mkdtempSync(join(tmpdir(), 'cm-ct-helm-'));
   symlinkSync(opts.helm, join(shim, 'helm'));
   try {
-    const r = spawnSync(join(TOOLS_BIN, 'ct'), ['install', '--config', 'ct.yaml', '--all', ...(opts.extra ?? [])], {
+    const r = spawnSync(join(TOOLS_BIN, 'ct'), args, {
       cwd: opts.cwd ?? REPO_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, KUBECONFIG: opts.kubeconfig, PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}` },
+      env: {
+        ...process.env,
+        ...(opts.kubeconfig !== undefined && { KUBECONFIG: opts.kubeconfig }),
+        PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}`,
+      },
       maxBuffer: 256 * 1024 * 1024,
     });
     return { status: r.status ?? -1, out: `${r.stdout}\n${r.stderr}` };
   } finally {
     rmSync(shim, { recursive: true, force: true });
   }
+}
+
+/** `ct install --config ct.yaml --all` in `cwd` against the cluster of `kubeconfig`. */
+export function ctInstall(opts: { helm: string; kubeconfig: string; cwd?: string; extra?: readonly string[] }): CtRun {
+  return runCt(['install', '--config', 'ct.yaml', '--all', ...(opts.extra ?? [])], opts);
 }

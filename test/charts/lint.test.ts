@@ -1,11 +1,10 @@
 /** helm lint --strict on every chart with every ci values file, and chart-testing's `ct lint --all`, under both Helm majors. */
 import { describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { readdirSync, symlinkSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELMS, helm } from '../support/helm.js';
-import { REPO, TOOLS_BIN, tool } from '../support/paths.js';
-import { tempDir } from '../support/tmp.js';
+import { runCt } from '../../sandbox/ct.js';
+import { REPO } from '../support/paths.js';
 
 const charts = readdirSync(join(REPO, 'charts')).sort();
 
@@ -22,16 +21,8 @@ describe.each(HELMS)('$name lint --strict', ({ bin }) => {
 
 describe.each(HELMS)('ct lint --all with $name', ({ bin }) => {
   it('passes for every chart and ci values file', () => {
-    // ct calls `helm` from PATH: put the Helm under test first.
-    const shim = tempDir('ct-helm');
-    symlinkSync(bin, join(shim, 'helm'));
-    const r = spawnSync(tool('ct'), ['lint', '--config', 'ct.yaml', '--all'], {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: { ...process.env, PATH: `${shim}:${TOOLS_BIN}:${process.env['PATH']}` },
-    });
-    const out = `${r.stdout}\n${r.stderr}`;
-    expect({ status: r.status, tail: r.status === 0 ? '' : out.slice(-4000) }).toEqual({ status: 0, tail: '' });
+    const { status, out } = runCt(['lint', '--config', 'ct.yaml', '--all'], { helm: bin });
+    expect({ status, tail: status === 0 ? '' : out.slice(-4000) }).toEqual({ status: 0, tail: '' });
     expect(out).toContain('All charts linted successfully');
     for (const chart of charts) expect(out).toContain(`✔︎ ${chart} => (version: "0.1.0", path: "charts/${chart}")`);
   });
