@@ -9,10 +9,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { TOOLS_BIN } from '../generator/paths.js';
 import { chartsFor, ctInstall } from '../sandbox/ct.js';
-import { median } from './stats.js';
+import { HELMS } from '../test/support/helm.js';
+import { median, timed } from './stats.js';
 
 const RUNS = Number(process.env['CT_RUNS'] ?? 3);
 if (!Number.isInteger(RUNS) || RUNS < 3) throw new Error('CT_RUNS must be an integer of at least 3');
@@ -37,14 +36,11 @@ function baselineCharts(): string {
   return dir;
 }
 
-function timedCt(helm: string, cwd: string): number {
-  const t0 = performance.now();
-  const r = ctInstall({ helm, kubeconfig, cwd });
-  if (r.status !== 0) throw new Error(`ct install in ${cwd} failed:\n${r.out.slice(-5000)}`);
-  return performance.now() - t0;
-}
-
-const HELMS = [['helm v4', `${TOOLS_BIN}/helm`], ['helm v3', `${TOOLS_BIN}/helm3`]] as const;
+const timedCt = (helm: string, cwd: string) =>
+  timed(() => {
+    const r = ctInstall({ helm, kubeconfig, cwd });
+    if (r.status !== 0) throw new Error(`ct install in ${cwd} failed:\n${r.out.slice(-5000)}`);
+  });
 const cells = ['dev, bare cluster', 'staging + production, with CRDs'] as const;
 const times = new Map<string, number[]>();
 const record = (key: string, ms: number) => times.set(key, [...(times.get(key) ?? []), ms]);
@@ -56,10 +52,10 @@ try {
   for (let i = 0; i < RUNS; i++) {
     await down(true);
     await up(false);
-    record('baseline', timedCt(HELMS[0][1], baseline));
-    for (const [name, bin] of HELMS) record(`${name}: ${cells[0]}`, timedCt(bin, dev));
+    record('baseline', await timedCt(HELMS[0].bin, baseline));
+    for (const { name, bin } of HELMS) record(`${name}: ${cells[0]}`, await timedCt(bin, dev));
     installCrds();
-    for (const [name, bin] of HELMS) record(`${name}: ${cells[1]}`, timedCt(bin, withCrds));
+    for (const { name, bin } of HELMS) record(`${name}: ${cells[1]}`, await timedCt(bin, withCrds));
     const total = [...times.entries()].filter(([k]) => k.startsWith('helm')).reduce((sum, [, v]) => sum + v[i]!, 0);
     record('whole matrix', total);
     console.error(`run ${i + 1}/${RUNS}: whole matrix ${(total / 1000).toFixed(1)} s`);

@@ -7,19 +7,12 @@
  * The ct matrix takes minutes per run: `npm run bench:ct` measures it.
  */
 import { spawnSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { REPO_ROOT, TOOLS_BIN } from '../generator/paths.js';
 import { down, up } from '../sandbox/sandbox.js';
-import { median } from './stats.js';
+import { median, timed } from './stats.js';
 
 const RUNS = Number(process.env['SANDBOX_RUNS'] ?? 3);
 if (!Number.isInteger(RUNS) || RUNS < 3) throw new Error('SANDBOX_RUNS must be an integer of at least 3');
-
-async function timed(fn: () => Promise<void> | void): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
 
 const baseline: number[] = [];
 const cold: number[] = [];

@@ -18,3 +18,10 @@ export function medianMs(runs: number, fn: () => void): number {
   }
   return median(times);
 }
+
+/** Milliseconds one call of `fn` takes, awaited: for runs too long to repeat in a tight loop. */
+export async function timed(fn: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
