@@ -20,7 +20,7 @@ export const prometheusPeer = () =>
   peerModel('Prometheus', { namespace: { 'kubernetes.io/metadata.name': 'monitoring' }, pod: { 'app.kubernetes.io/name': 'prometheus' } });
 
 /**
- * Egress of a component that reaches PostgreSQL and Redis: the model half of the `<chart>.dataEgress`
+ * Egress of a component that reaches PostgreSQL and Redis: the model half of the `<chart>.policyTypesAndEgress`
  * helper in templates/_shared/_connections.tpl.
  */
 export const egressModel = (who: string, restrict: { default: boolean; why: string }) => ({

@@ -120,48 +120,53 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
 {{- end -}}
 
 {{/*
-Egress rules of a component that reaches PostgreSQL and Redis: their ports in the namespace, DNS, the
-telemetry ports, istiod when the mesh is on, and networkPolicy.extraEgress. Empty unless
-networkPolicy.restrictEgress, so the caller lists Egress in policyTypes only when this is not empty.
+policyTypes and egress of the NetworkPolicy of a component that reaches PostgreSQL and Redis. Ingress is
+always listed, so the policy's ingress rules (or their absence) deny every other inbound connection.
+With networkPolicy.restrictEgress, Egress is listed too and allowed only to the Redis and PostgreSQL
+ports in the namespace, DNS, the telemetry ports, istiod when the mesh is on, and extraEgress.
 */}}
-{{- define "workers.dataEgress" -}}
+{{- define "workers.policyTypesAndEgress" -}}
+policyTypes:
+  - Ingress
 {{- with .Values.networkPolicy }}
 {{- if .restrictEgress }}
-- to:
-    - podSelector: {}
-  ports:
-    - port: {{ $.Values.global.redis.port }}
-      protocol: TCP
-    - port: {{ $.Values.global.postgresql.port }}
-      protocol: TCP
-- to:
-    - namespaceSelector: {}
-  ports:
-    - port: 53
-      protocol: UDP
-    - port: 53
-      protocol: TCP
+  - Egress
+egress:
+  - to:
+      - podSelector: {}
+    ports:
+      - port: {{ $.Values.global.redis.port }}
+        protocol: TCP
+      - port: {{ $.Values.global.postgresql.port }}
+        protocol: TCP
+  - to:
+      - namespaceSelector: {}
+    ports:
+      - port: 53
+        protocol: UDP
+      - port: 53
+        protocol: TCP
 {{- with .telemetryPorts }}
-- to:
-    - namespaceSelector: {}
-  ports:
-    {{- range . }}
-    - port: {{ . }}
-      protocol: TCP
-    {{- end }}
+  - to:
+      - namespaceSelector: {}
+    ports:
+      {{- range . }}
+      - port: {{ . }}
+        protocol: TCP
+      {{- end }}
 {{- end }}
 {{- if $.Values.global.mesh.enabled }}
 {{- /* The sidecar fetches its configuration and certificates from istiod. */}}
-- to:
-    - namespaceSelector:
-        matchLabels:
-          kubernetes.io/metadata.name: {{ .meshControlPlaneNamespace }}
-  ports:
-    - port: 15012
-      protocol: TCP
+  - to:
+      - namespaceSelector:
+          matchLabels:
+            kubernetes.io/metadata.name: {{ .meshControlPlaneNamespace }}
+    ports:
+      - port: 15012
+        protocol: TCP
 {{- end }}
 {{- with .extraEgress }}
-{{ toYaml . }}
+  {{- toYaml . | nindent 2 }}
 {{- end }}
 {{- end }}
 {{- end }}
