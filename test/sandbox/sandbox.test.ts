@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chartsFor, ciValuesFiles, ctInstall } from '../../sandbox/ct.js';
 import { HELMS, helm } from '../support/helm.js';
-import { REPO, tool } from '../support/paths.js';
+import { REPO } from '../support/paths.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -20,10 +20,8 @@ const KUBECONFIG = join(STATE, 'kubeconfig');
 type Sandbox = typeof import('../../sandbox/sandbox.js');
 let sandbox: Sandbox;
 
-const kubectl = (args: string[], input?: string) => {
-  const r = spawnSync(tool('kubectl'), ['--kubeconfig', KUBECONFIG, ...args], { encoding: 'utf8', ...(input !== undefined && { input }) });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-};
+// The sandbox module's own kubectl, loaded in beforeAll; every call below runs inside a test or hook.
+const kubectl = (args: string[], input?: string) => sandbox.kubectl(args, input);
 const kc = ['--kubeconfig', KUBECONFIG];
 const DEV = ['-f', 'values/env/dev.yaml', '-f', 'values/region/us-east-1.yaml'];
 
