@@ -6,7 +6,7 @@
  *   a single ConfigMap), for helm v4 and helm v3.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSuite, GENERATED_ROOTS } from '../generator/generate.js';
@@ -45,3 +45,5 @@ console.log(`medians of ${RUNS} runs after one warm-up\n`);
 console.log('| measure | median ms | baseline ms | ratio | baseline |');
 console.log('| --- | ---: | ---: | ---: | --- |');
 for (const [name, ms, base, what] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${base.toFixed(1)} | ${(ms / base).toFixed(2)} | ${what} |`);
+
+for (const dir of [floorChart, out]) rmSync(dir, { recursive: true, force: true });
