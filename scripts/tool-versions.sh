@@ -9,9 +9,16 @@ YAMALE_VERSION=6.1.0
 CHECKOV_VERSION=3.3.30
 ACTIONLINT_VERSION=v1.7.12
 # The sandbox control plane: Kubernetes (the newest 1.34 patch that builds with Go 1.26), etcd, kwok.
+# Stay on 1.34: its kubelet still runs on cgroup v1 hosts (failCgroupV1: false), which 1.35 refuses.
 KUBERNETES_VERSION=v1.34.4
 ETCD_VERSION=v3.6.16
 KWOK_VERSION=v0.8.0
+# The real node's cluster DNS, and the Redis exporter its image runs (the newest release the proxy serves).
+COREDNS_VERSION=v1.12.1
+REDIS_EXPORTER_VERSION=v1.74.0
+# Autoscaling for real: resource metrics, and KEDA at the release of ../shared/crds.
+METRICS_SERVER_VERSION=v0.8.0
+KEDA_VERSION=v2.20.2
 # Debian's Distribution registry, for the OCI round-trip tests (started on loopback by the tests).
 DOCKER_REGISTRY_PACKAGE=docker-registry
 
