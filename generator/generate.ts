@@ -5,7 +5,7 @@
 import { defaultsOf } from './core/values.js';
 import { mergeValues } from './core/merge.js';
 import { validateValues } from './core/validate.js';
-import { changelog } from './emitters/changelog.js';
+import { changelog, upgrading } from './emitters/changelog.js';
 import { chartYaml } from './emitters/chart-yaml.js';
 import { header, type FileSet } from './emitters/files.js';
 import { ciValuesFiles, combinations, overlayFiles } from './emitters/overlays.js';
@@ -16,14 +16,15 @@ import { renderChartTemplates } from './emitters/templates.js';
 import { valuesYaml } from './emitters/values-yaml.js';
 import { globalModel } from './models/global.js';
 import type { ChartDefinition } from './models/chart.js';
-import { subcharts as suiteSubcharts, umbrella as suiteUmbrella, type UmbrellaValues } from './models/suite.js';
+import { APP_VERSION, subcharts as suiteSubcharts, umbrella as suiteUmbrella, type UmbrellaValues } from './models/suite.js';
+import { RELEASES } from './models/releases.js';
 import { checkOnePrimary } from './overlays/checks.js';
 import { environments as suiteEnvironments, regions as suiteRegions, type NamedOverlay } from './overlays/index.js';
 
 /** The folders the generator owns: sync removes whatever it no longer produces there. */
 export const GENERATED_ROOTS = ['charts', 'values'] as const;
 /** Single generated files outside those folders. */
-export const GENERATED_FILES = ['CHANGELOG.md'] as const;
+export const GENERATED_FILES = ['CHANGELOG.md', 'UPGRADING.md'] as const;
 
 const HELMIGNORE = ['.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.tmp-*', '*.orig', '.idea/', '.vscode/', ''].join('\n');
 
@@ -99,6 +100,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
   }
 
   for (const [path, content] of overlayFiles(environments, regions)) files.set(path, content);
-  files.set('CHANGELOG.md', changelog(allCharts));
+  files.set('CHANGELOG.md', changelog(RELEASES, APP_VERSION));
+  files.set('UPGRADING.md', upgrading(RELEASES));
   return files;
 }

@@ -1,15 +1,38 @@
-/** CHANGELOG.md, from the same `changes` that become each chart's artifacthub.io/changes annotation. */
-import type { ChartDefinition } from '../models/chart.js';
+/**
+ * CHANGELOG.md and UPGRADING.md, from the release history in generator/models/releases.ts: the same
+ * changes become each chart's artifacthub.io/changes annotation.
+ */
+import type { Release } from '../models/releases.js';
 import { header } from './files.js';
 
-export function changelog(charts: readonly ChartDefinition[]): string {
-  const sections = charts.map((c) => {
-    const lines = c.changes.map((ch) => `- **${ch.kind}**: ${ch.description}`);
-    return `## ${c.name} ${c.version}\n\nApp version ${c.appVersion}.\n\n${lines.join('\n')}\n`;
+const SOURCE = 'generator/models/releases.ts';
+const released = (r: Release) => (r.commit ? `released from commit ${r.commit.slice(0, 12)}` : 'not released yet');
+
+export function changelog(releases: readonly Release[], appVersion: string): string {
+  const sections = releases.map((r) => {
+    const charts = Object.entries(r.changes).map(([chart, changes]) => {
+      const lines = changes.length > 0 ? changes.map((ch) => `- **${ch.kind}**: ${ch.description}`) : ['- No change.'];
+      return `### ${chart}\n\n${lines.join('\n')}\n`;
+    });
+    return `## ${r.version}\n\nEvery chart ${r.version}, app version ${appVersion}; ${released(r)}.\n\n${charts.join('\n')}`;
   });
   return (
-    header('CHANGELOG.md', 'generator/models/suite.ts (the changes of each chart)') +
-    '# Changelog\n\nEach chart\'s version and app version are set once, in `generator/models/suite.ts`, with the changes of that version; they also become the chart\'s `artifacthub.io/changes` annotation. `ct lint --check-version-increment` fails a pull request that changes a chart without bumping its version.\n\n' +
+    header('CHANGELOG.md', SOURCE) +
+    '# Changelog\n\nEvery chart of the suite carries the same version. The history, with each version\'s changes, is set once in `generator/models/releases.ts`; the changes also become each chart\'s `artifacthub.io/changes` annotation. `ct lint --check-version-increment` fails a pull request that changes a chart without bumping its version. What to do when you upgrade is in [UPGRADING.md](UPGRADING.md).\n\n' +
+    sections.join('\n')
+  );
+}
+
+export function upgrading(releases: readonly Release[]): string {
+  const sections = releases.slice(0, -1).map((r, i) => {
+    const from = releases[i + 1]!.version;
+    const changed = r.upgrade.changed.map((c) => `- ${c}`).join('\n') || '- Nothing that changes an installation.';
+    const actions = r.upgrade.actions.map((a, n) => `${n + 1}. ${a}`).join('\n') || 'Nothing: `helm upgrade` with your values is enough.';
+    return `## To ${r.version}, from ${from}\n\n${r.commit ? `Released from commit \`${r.commit}\`.` : 'Not released yet: these notes describe the working tree.'}\n\n### What changes\n\n${changed}\n\n### What you must do before \`helm upgrade\`\n\n${actions}\n`;
+  });
+  return (
+    header('UPGRADING.md', SOURCE) +
+    '# Upgrading\n\nWhat changes for users, and what to do, for each version of the suite, newest first. Upgrade one version at a time; `npm run diff -- --from <version>` shows every object that changes between a release and the working tree, and flags changes that break an upgrade.\n\n' +
     sections.join('\n')
   );
 }

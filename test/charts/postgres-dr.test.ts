@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { byKind, HELMS, helm, named, render, templateArgs, type K8sObject } from '../support/helm.js';
 import { buildSuite, defaultSuite } from '../../generator/generate.js';
+import { CURRENT } from '../../generator/models/releases.js';
 
 const prod = (region: string) => ['values/env/production.yaml', `values/region/${region}.yaml`];
 const cluster = (objects: readonly K8sObject[]) => named(objects, 'Cluster', 'concertmaster-postgres');
@@ -96,7 +97,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
 
     it('reads the primary region\'s store through the dr chart', () => {
       const peer = named(objects, 'ObjectStore', 'concertmaster-postgres-us-east-1');
-      expect(peer.metadata.labels?.['helm.sh/chart']).toBe('dr-0.1.0');
+      expect(peer.metadata.labels?.['helm.sh/chart']).toBe(`dr-${CURRENT.version}`);
       expect(peer.spec.configuration.destinationPath).toBe('s3://concertmaster-backups/postgres/us-east-1');
     });
 

@@ -15,6 +15,9 @@ import { REPO } from '../support/paths.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
 import { createHash } from 'node:crypto';
 import { tempDir } from '../support/tmp.js';
+import { CURRENT } from '../../generator/models/releases.js';
+
+const V = CURRENT.version;
 
 const CHARTS = ['api', 'workers', 'postgres', 'redis', 'mesh', 'observability', 'dr', 'concertmaster'];
 const tsx = join(REPO, 'node_modules/.bin/tsx');
@@ -45,34 +48,34 @@ afterAll(() => registry?.stop());
 
 describe('npm run package', () => {
   it('writes all 8 charts, each with a provenance file when a key is named', () => {
-    expect(readdirSync(signed).sort()).toEqual(CHARTS.flatMap((c) => [`${c}-0.1.0.tgz`, `${c}-0.1.0.tgz.prov`]).sort());
-    expect(readdirSync(unsigned).sort()).toEqual(CHARTS.map((c) => `${c}-0.1.0.tgz`).sort());
+    expect(readdirSync(signed).sort()).toEqual(CHARTS.flatMap((c) => [`${c}-${V}.tgz`, `${c}-${V}.tgz.prov`]).sort());
+    expect(readdirSync(unsigned).sort()).toEqual(CHARTS.map((c) => `${c}-${V}.tgz`).sort());
   });
 
   it('is reproducible: every subchart byte for byte; the umbrella in every entry, only their order differs', () => {
     for (const c of CHARTS.filter((c) => c !== 'concertmaster')) {
-      expect({ c, sha: sha(join(signed, `${c}-0.1.0.tgz`)) }).toEqual({ c, sha: sha(join(unsigned, `${c}-0.1.0.tgz`)) });
+      expect({ c, sha: sha(join(signed, `${c}-${V}.tgz`)) }).toEqual({ c, sha: sha(join(unsigned, `${c}-${V}.tgz`)) });
     }
-    const [x, y] = [signed, unsigned].map((d) => join(d, 'concertmaster-0.1.0.tgz'));
+    const [x, y] = [signed, unsigned].map((d) => join(d, `concertmaster-${V}.tgz`));
     expect(contentDigest(x!)).toBe(contentDigest(y!));
     expect(entries(x!).map((e) => e.name).sort()).toEqual(entries(y!).map((e) => e.name).sort());
   });
 
   it('the umbrella carries its subcharts', () => {
-    const names = entries(join(unsigned, 'concertmaster-0.1.0.tgz')).map((e) => e.name);
+    const names = entries(join(unsigned, `concertmaster-${V}.tgz`)).map((e) => e.name);
     for (const c of CHARTS.filter((c) => c !== 'concertmaster')) expect(names).toContain(`concertmaster/charts/${c}/Chart.yaml`);
   });
 
   it('helm verify passes on an intact package and fails on a tampered one', () => {
-    const ok = helm(HELMS[0].bin, ['verify', join(signed, 'api-0.1.0.tgz'), '--keyring', key.publicKeyring]);
+    const ok = helm(HELMS[0].bin, ['verify', join(signed, `api-${V}.tgz`), '--keyring', key.publicKeyring]);
     expect({ status: ok.status, err: ok.stderr }).toEqual({ status: 0, err: '' });
     const dir = tempDir('tamper');
-    const tampered = join(dir, 'api-0.1.0.tgz');
-    const tar = gunzipSync(readFileSync(join(signed, 'api-0.1.0.tgz')));
+    const tampered = join(dir, `api-${V}.tgz`);
+    const tar = gunzipSync(readFileSync(join(signed, `api-${V}.tgz`)));
     const at = tar.indexOf(Buffer.from('ConcertMaster'));
     tar[at] = 'c'.charCodeAt(0);
     writeFileSync(tampered, gzipSync(tar));
-    copyFileSync(join(signed, 'api-0.1.0.tgz.prov'), `${tampered}.prov`);
+    copyFileSync(join(signed, `api-${V}.tgz.prov`), `${tampered}.prov`);
     for (const { bin } of HELMS) {
       const bad = helm(bin, ['verify', tampered, '--keyring', key.publicKeyring]);
       expect(bad.status).not.toBe(0);
@@ -99,7 +102,7 @@ describe.each(HELMS)('release to, pull and render from oci:// with $name', ({ na
     expect(r.stderr).toBe('');
     const pushed = r.stdout.split('\n').filter((l) => l.startsWith('release: pushed '));
     expect(pushed.map((l) => l.split(/\s+/)[2])).toEqual(CHARTS);
-    for (const l of pushed) expect(l).toMatch(/ 0\.1\.0 sha256:[a-f0-9]{64}$/);
+    for (const l of pushed) expect(l).toMatch(new RegExp(` ${V.replaceAll(".", "\\.")} sha256:[a-f0-9]{64}$`));
   });
 
   it('re-publishing is a no-op that says so, even from a fresh packaging', () => {
@@ -111,22 +114,22 @@ describe.each(HELMS)('release to, pull and render from oci:// with $name', ({ na
   it('refuses a changed package under a version that is already published', () => {
     const dir = tempDir('changed');
     for (const f of readdirSync(unsigned)) copyFileSync(join(unsigned, f), join(dir, f));
-    const tar = gunzipSync(readFileSync(join(dir, 'api-0.1.0.tgz')));
+    const tar = gunzipSync(readFileSync(join(dir, `api-${V}.tgz`)));
     const at = tar.indexOf(Buffer.from('ConcertMaster'));
     tar[at] = 'c'.charCodeAt(0);
-    writeFileSync(join(dir, 'api-0.1.0.tgz'), gzipSync(tar));
+    writeFileSync(join(dir, `api-${V}.tgz`), gzipSync(tar));
     const r = cli('release', ['--registry', url(), '--plain-http', '--dist', dir, '--helm', bin]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('api 0.1.0 is already in');
+    expect(r.stderr).toContain(`api ${V} is already in`);
     expect(r.stderr).toContain('bump the chart\'s version');
   });
 
   it('helm pull and helm show values work from the registry', () => {
     const dir = tempDir('pull');
-    const pull = helm(bin, ['pull', `${url()}/concertmaster`, '--version', '0.1.0', '--plain-http', '--destination', dir]);
+    const pull = helm(bin, ['pull', `${url()}/concertmaster`, '--version', `${V}`, '--plain-http', '--destination', dir]);
     expect(pull.status).toBe(0);
-    expect(existsSync(join(dir, 'concertmaster-0.1.0.tgz'))).toBe(true);
-    const values = helm(bin, ['show', 'values', `${url()}/api`, '--version', '0.1.0', '--plain-http']);
+    expect(existsSync(join(dir, `concertmaster-${V}.tgz`))).toBe(true);
+    const values = helm(bin, ['show', 'values', `${url()}/api`, '--version', `${V}`, '--plain-http']);
     expect(values.status).toBe(0);
     // helm show values prints the file and then a newline of its own.
     expect(values.stdout.trimEnd()).toBe(readFileSync(join(REPO, 'charts/api/values.yaml'), 'utf8').trimEnd());
@@ -135,7 +138,7 @@ describe.each(HELMS)('release to, pull and render from oci:// with $name', ({ na
   it.each([['production', 'us-east-1'], ['dev', 'us-west-2']])('helm template from oci:// equals the charts folder for %s × %s', (env, region) => {
     const files = [`values/env/${env}.yaml`, `values/region/${region}.yaml`];
     const local = helm(bin, templateArgs('charts/concertmaster', files));
-    const remote = helm(bin, templateArgs(`${url()}/concertmaster`, files, ['--version', '0.1.0', '--plain-http']));
+    const remote = helm(bin, templateArgs(`${url()}/concertmaster`, files, ['--version', `${V}`, '--plain-http']));
     expect(remote.status).toBe(0);
     // Generated passwords are random in every render that has no cluster to look them up in.
     const strip = (s: string) => s.replace(/password: .*/g, 'password: <random>').replace(/"postgresql:\/\/concertmaster:[A-Za-z0-9]+@/g, '"postgresql://concertmaster:<random>@');
