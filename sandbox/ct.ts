@@ -59,7 +59,11 @@ export function runCt(args: readonly string[], opts: { helm: string; cwd?: strin
   }
 }
 
-/** `ct install --config ct.yaml --all` in `cwd` against the cluster of `kubeconfig`. */
+/**
+ * `ct install --config ct.yaml` in `cwd` against the cluster of `kubeconfig`: every chart (`--all`) unless
+ * `extra` names charts with `--charts`.
+ */
 export function ctInstall(opts: { helm: string; kubeconfig: string; cwd?: string; extra?: readonly string[] }): CtRun {
-  return runCt(['install', '--config', 'ct.yaml', '--all', ...(opts.extra ?? [])], opts);
+  const extra = opts.extra ?? [];
+  return runCt(['install', '--config', 'ct.yaml', ...(extra.includes('--charts') ? [] : ['--all']), ...extra], opts);
 }

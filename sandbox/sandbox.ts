@@ -20,7 +20,8 @@ type Proc = (typeof PROCESSES)[number];
 const CRDS = process.env['CONCERTMASTER_CRDS_DIR'] ?? join(REPO_ROOT, '..', 'shared', 'crds');
 
 class SandboxError extends Error {}
-const log = (msg: string) => console.log(`[sandbox] ${msg}`);
+// Tests set CONCERTMASTER_SANDBOX_QUIET: their output stays one line per file.
+const log = (msg: string) => void (process.env['CONCERTMASTER_SANDBOX_QUIET'] ? undefined : console.log(`[sandbox] ${msg}`));
 const tool = (name: string) => join(TOOLS_BIN, name);
 const pidFile = (p: Proc) => join(SANDBOX, 'pids', `${p}.pid`);
 

@@ -37,13 +37,13 @@ describe('.github/workflows', () => {
     expect(runs).toContain('npm run bootstrap');
   });
 
-  it('lint-test runs npm test, ct lint with the version-increment check, the release diff, and ct install over helm v3 and v4 and the overlays', () => {
+  it('lint-test runs npm test, ct lint with the version-increment check, the release diff, and ct install of the umbrella over helm v3 and v4 and the overlays', () => {
     const doc = parse(readFileSync(join(DIR, 'lint-test.yaml'), 'utf8'));
     const runs = steps('lint-test.yaml').map((s) => s.run ?? '').join('\n');
     expect(runs).toContain('npm test');
     expect(runs).toContain('ct lint --config ct.yaml --target-branch');
     expect(runs).toContain('--check-version-increment');
-    expect(runs).toContain('ct install --config ct.yaml --all');
+    expect(runs).toContain('ct install --config ct.yaml --charts charts/concertmaster');
     expect(runs).toContain('npm run -s diff -- --markdown > release-diff.md');
     expect(runs).toContain('cat release-diff.md >> "$GITHUB_STEP_SUMMARY"');
     expect(doc.jobs.install.strategy.matrix).toEqual({ helm: ['helm', 'helm3'], env: ['dev', 'staging', 'production'] });
