@@ -1,0 +1,51 @@
+"""PostgreSQL access: a bounded pool per API process (DB_POOL_SIZE), one connection per worker process."""
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import Iterator
+
+import psycopg2
+import psycopg2.extras
+import psycopg2.pool
+
+# Fail a health check or a request quickly rather than hang a thread when the database is away.
+CONNECT_OPTIONS = {"connect_timeout": 3, "options": "-c statement_timeout=5000"}
+
+
+class Database:
+    def __init__(self, url: str, pool_size: int) -> None:
+        self._url = url
+        self._size = pool_size
+        self._pool: psycopg2.pool.ThreadedConnectionPool | None = None
+        self._lock = threading.Lock()
+
+    def _get_pool(self) -> psycopg2.pool.ThreadedConnectionPool:
+        with self._lock:
+            if self._pool is None:
+                self._pool = psycopg2.pool.ThreadedConnectionPool(0, self._size, self._url, **CONNECT_OPTIONS)
+            return self._pool
+
+    @contextlib.contextmanager
+    def cursor(self) -> Iterator[psycopg2.extras.RealDictCursor]:
+        """A cursor in a transaction that commits on success; a broken connection is discarded."""
+        pool = self._get_pool()
+        conn = pool.getconn()
+        broken = False
+        try:
+            with conn:
+                with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
+                    yield cur
+        except (psycopg2.OperationalError, psycopg2.InterfaceError):
+            broken = True
+            raise
+        finally:
+            pool.putconn(conn, close=broken or conn.closed != 0)
+
+    def ping(self) -> None:
+        with self.cursor() as cur:
+            cur.execute("SELECT 1")
+
+
+def connect(url: str) -> "psycopg2.extensions.connection":
+    return psycopg2.connect(url, **CONNECT_OPTIONS)
