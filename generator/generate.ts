@@ -10,7 +10,7 @@ import { chartYaml } from './emitters/chart-yaml.js';
 import { header, type FileSet } from './emitters/files.js';
 import { ciValuesFiles, combinations, overlayFiles } from './emitters/overlays.js';
 import { readme } from './emitters/readme.js';
-import { checkDeclared, collectReferences, ReferenceError, unusedValues, type Reference } from './emitters/references.js';
+import { checkDeclared, collectReferences, ReferenceError, unusedValues, type Reference } from './checks/references.js';
 import { schemaJson, valuesSchema } from './emitters/schema-json.js';
 import { renderChartTemplates } from './emitters/templates.js';
 import { valuesYaml } from './emitters/values-yaml.js';
@@ -18,7 +18,11 @@ import { globalModel } from './models/global.js';
 import type { ChartDefinition } from './models/chart.js';
 import { APP_VERSION, subcharts as suiteSubcharts, umbrella as suiteUmbrella, type UmbrellaValues } from './models/suite.js';
 import { RELEASES } from './models/releases.js';
-import { checkOnePrimary } from './overlays/checks.js';
+import { checksYaml, CHECKS_PATH } from './emitters/checks-yaml.js';
+import { assertNoViolations, checkRegionsAgree, InvariantError, rulesOf, umbrellaRuleSetOf, umbrellaViolations } from './checks/invariants.js';
+import { rulePaths } from './core/rules.js';
+import { globalModel as globalValuesModel, globalRules } from './models/global.js';
+import { nodeAt } from './core/values.js';
 import { environments as suiteEnvironments, regions as suiteRegions, type NamedOverlay } from './overlays/index.js';
 
 /** The folders the generator owns: sync removes whatever it no longer produces there. */
@@ -55,8 +59,9 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
     const isUmbrella = chart === umbrella;
     const dir = `charts/${chart.name}`;
     const templates = renderChartTemplates(chart, { chart: chart.name, subcharts: subchartNames });
+    const checks = checksYaml(chart, umbrella, subcharts);
 
-    const refs = collectReferences(templates);
+    const refs = collectReferences([...templates, { source: `${chart.modelSource} (templates/checks.yaml)`, content: checks }]);
     checkDeclared(chart.name, chart.model, refs);
     const unused = unusedValues(chart.model, refs, isUmbrella ? ['global', ...subchartNames] : ['global']);
     if (unused.length > 0) {
@@ -66,6 +71,10 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
 
     const schema = valuesSchema(`Values of the ${chart.name} chart`, chart.model, chart.modelSource, isUmbrella ? subchartNames : []);
     validateValues(schema, defaultsOf(chart.model), `${chart.modelSource}: the defaults of the ${chart.name} model`);
+    checkRulePaths(chart);
+    const defaults = defaultsOf(chart.model) as Record<string, unknown>;
+    assertNoViolations(`${chart.modelSource}: the defaults of the ${chart.name} model`, [...globalRules, ...rulesOf(chart, subchartNames)], defaults, defaults['global']);
+    files.set(`${dir}/${CHECKS_PATH}`, checks);
 
     files.set(`${dir}/Chart.yaml`, header(`${dir}/Chart.yaml`, chart.modelSource) + chartYaml(chart, isUmbrella ? subcharts : []));
     files.set(`${dir}/values.yaml`, header(`${dir}/values.yaml`, chart.modelSource) + valuesYaml(chart.model));
@@ -77,10 +86,14 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
     for (const [path, content] of ciValuesFiles(chart, isUmbrella, combos)) files.set(path, content);
 
     if (isUmbrella) {
+      const ruleSet = umbrellaRuleSetOf(umbrella, subcharts, globalRules);
       for (const c of combos) {
-        validateValues(schema, mergeValues(defaultsOf(chart.model), c.merged), `${c.env.source} + ${c.region.source}`);
+        const values = mergeValues(defaultsOf(chart.model), c.merged);
+        validateValues(schema, values, `${c.env.source} + ${c.region.source}`);
+        const found = umbrellaViolations(ruleSet, values as Record<string, unknown>);
+        if (found.length > 0) throw new InvariantError(`${c.env.source} + ${c.region.source} breaks invariants:\n  ${found.join('\n  ')}`);
       }
-      checkOnePrimary(combos.map((c) => ({ ...c, values: mergeValues(defaultsOf(chart.model), c.merged) as UmbrellaValues })));
+      checkRegionsAgree(combos.map((c) => ({ ...c, values: mergeValues(defaultsOf(chart.model), c.merged) as UmbrellaValues })));
     }
   }
 
@@ -103,4 +116,22 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
   files.set('CHANGELOG.md', changelog(RELEASES, APP_VERSION));
   files.set('UPGRADING.md', upgrading(RELEASES));
   return files;
+}
+
+/** Every path a chart's rules read must be declared in its model (or in global), naming the rule. */
+function checkRulePaths(chart: ChartDefinition): void {
+  for (const rule of [...globalRules, ...rulesOf(chart, chart.name === 'concertmaster' ? Object.keys(chart.model.children) : [])]) {
+    const ids = rule.kind === 'forEach' ? rule.id : rule.id;
+    for (const { path, list } of rulePaths([rule])) {
+      const full = list !== undefined ? undefined : path.split('.');
+      if (full) {
+        const root = full[0] === 'global' ? nodeAt(globalValuesModel, full.slice(1)) : nodeAt(chart.model, full);
+        if (!root) throw new InvariantError(`${chart.modelSource}: rule ${ids} reads ${path}, which the ${chart.name} model does not declare`);
+      } else {
+        const listNode = nodeAt(chart.model, list!.split('.'));
+        const item = listNode?.kind === 'leaf' ? listNode.item : undefined;
+        if (!item || !nodeAt(item, path.split('.'))) throw new InvariantError(`${chart.modelSource}: rule ${ids} reads ${list}[].${path}, which the ${chart.name} model does not declare`);
+      }
+    }
+  }
 }

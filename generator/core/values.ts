@@ -15,6 +15,8 @@ export interface Leaf<T> {
   readonly schema: JsonSchema;
   /** True for free-form objects (labels, annotations): templates may reference keys below them. */
   readonly openEnded: boolean;
+  /** A list of typed records (recordList): the model of one item, which invariants walk into. */
+  readonly item?: Group<Children>;
   /** Phantom field so that T survives inference; never set. */
   readonly __type?: T;
 }
@@ -24,6 +26,8 @@ export interface Group<C extends Children> {
   readonly kind: 'group';
   readonly description: string;
   readonly children: C;
+  /** What the group is, for checks derived from its shape: "resources" gets requests ≤ limits. */
+  readonly role?: 'resources';
 }
 
 export type Node = Leaf<unknown> | Group<Children>;
@@ -108,12 +112,14 @@ export const object = <T extends object>(description: string, dflt: T): Leaf<T> 
  * A list of typed records (worker pools): every item is checked against `item`, and the TypeScript type
  * of an item is the item model's values type. Items are closed, like groups.
  */
-export const recordList = <C extends Children>(description: string, item: Group<C>, dflt: ValuesOf<Group<C>>[], opts: { minItems?: number } = {}): Leaf<ValuesOf<Group<C>>[]> =>
-  leaf(description, dflt, {
+export const recordList = <C extends Children>(description: string, item: Group<C>, dflt: ValuesOf<Group<C>>[], opts: { minItems?: number } = {}): Leaf<ValuesOf<Group<C>>[]> => ({
+  ...leaf(description, dflt, {
     type: 'array',
     ...(opts.minItems !== undefined && { minItems: opts.minItems }),
     items: itemSchemaOf(item),
-  });
+  }),
+  item: item as unknown as Group<Children>,
+});
 
 /** An item's schema: the group's schema with its required keys, without defaults (items have none). */
 function itemSchemaOf(node: Node): JsonSchema {
@@ -130,8 +136,8 @@ export const group = <C extends Children>(description: string, children: C): Gro
 });
 
 /** requests and limits, with quantity patterns; the shape every container in the suite uses. */
-export const resources = (what: string, d: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } }) =>
-  group(`Resource requests and limits for ${what}.`, {
+export const resources = (what: string, d: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } }) => ({
+  ...group(`Resource requests and limits for ${what}.`, {
     requests: group(`What the scheduler reserves for ${what}.`, {
       cpu: cpu('CPU request.', d.requests.cpu),
       memory: memory('Memory request.', d.requests.memory),
@@ -140,7 +146,9 @@ export const resources = (what: string, d: { requests: { cpu: string; memory: st
       cpu: cpu('CPU limit.', d.limits.cpu),
       memory: memory('Memory limit.', d.limits.memory),
     }),
-  });
+  }),
+  role: 'resources' as const,
+});
 
 /** Walks every leaf with its dotted path. */
 export function* leaves(node: Node, path: string[] = []): Generator<[string[], Leaf<unknown>]> {
@@ -159,14 +167,17 @@ export function defaultsOf<N extends Node>(node: N): ValuesOf<N> {
   return out as ValuesOf<N>;
 }
 
-/** The draft-07 schema of a model: a description and a default on every key, closed groups. */
+/**
+ * The draft-07 schema of a model: a description on every key, a default on every leaf, closed groups.
+ * Groups carry no default: it would repeat their leaves' (a third of the umbrella schema), and neither
+ * Helm nor editors need it.
+ */
 export function schemaOf(node: Node): JsonSchema {
   if (node.kind === 'leaf') return { description: node.description, default: node.default, ...node.schema };
   const properties: Record<string, JsonSchema> = {};
   for (const [key, child] of Object.entries(node.children)) properties[key] = schemaOf(child);
   return {
     description: node.description,
-    default: defaultsOf(node),
     type: 'object',
     additionalProperties: false,
     properties,

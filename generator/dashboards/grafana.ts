@@ -26,7 +26,13 @@ export function toGrafanaJson(d: Dashboard, comment: string): string {
     schemaVersion: 39,
     time: { from: 'now-6h', to: 'now' },
     refresh: '30s',
-    templating: { list: [{ name: 'datasource', type: 'datasource', query: 'prometheus', label: 'Data source' }] },
+    // The release's namespace selects its series: no query names a release.
+    templating: {
+      list: [
+        { name: 'datasource', type: 'datasource', query: 'prometheus', label: 'Data source' },
+        { name: 'namespace', type: 'query', label: 'Namespace', datasource: DATASOURCE, query: { query: 'label_values(up{job=~"concertmaster-.*"}, namespace)', refId: 'namespace' }, refresh: 2 },
+      ],
+    },
     panels: d.panels.map((p, i) => ({
       id: i + 1,
       type: 'timeseries',

@@ -36,12 +36,20 @@ export const combinations = (environments: readonly NamedOverlay[], regions: rea
     regions.map((region) => ({ name: `${env.name}-${region.name}`, env, region, merged: mergeValues(env.values, region.values) })),
   );
 
+/**
+ * What chart-testing adds to an overlay: ct installs into a namespace of its own making, where the
+ * Secrets an environment expects from your secret manager cannot exist, so the preflight that refuses
+ * an install without them is off. The sandbox's lifecycle and upgrade tests create them and keep it on.
+ */
+const CT_ONLY: UmbrellaOverlay = { global: { preflight: { secrets: false } } };
+
 /** ct installs a chart once per ci/*-values.yaml: one per environment × region. */
 export function ciValuesFiles(chart: ChartDefinition, isUmbrella: boolean, combos: readonly Combination[]): FileSet {
   const files: FileSet = new Map();
   for (const c of combos) {
     const path = `charts/${chart.name}/ci/${c.name}-values.yaml`;
-    files.set(path, header(path, `${c.env.source} and ${c.region.source}`) + toYaml(sectionFor(chart, isUmbrella, c.merged)));
+    const values = mergeValues(c.merged, CT_ONLY);
+    files.set(path, header(path, `${c.env.source} and ${c.region.source}, with ct's own preflight setting (generator/emitters/overlays.ts)`) + toYaml(sectionFor(chart, isUmbrella, values)));
   }
   return files;
 }

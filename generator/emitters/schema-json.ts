@@ -1,24 +1,16 @@
 /**
- * values.schema.json: draft-07, everything inlined (remote $ref breaks Helm), closed objects, and a
- * description and a default on every key.
+ * values.schema.json: draft-07, everything inlined (remote $ref breaks Helm), closed objects, a
+ * description on every key and a default on every leaf (a group's default would only repeat its leaves').
  */
 import { schemaOf, type Children, type Group } from '../core/values.js';
 import type { JsonSchema } from '../core/schema.js';
 import { GENERATOR_COMMAND } from './files.js';
 
 /**
- * `global` stays open: a parent chart that wraps ours may pass globals of its own (a closed global is
- * a known cause of broken subcharts). Its declared keys keep their types.
- */
-function openGlobal(schema: JsonSchema): JsonSchema {
-  const global = schema.properties?.['global'];
-  if (!global) return schema;
-  return { ...schema, properties: { ...schema.properties, global: { ...global, additionalProperties: true } } };
-}
-
-/**
  * In the umbrella, Helm copies `global` into each subchart's section before validating, so each
- * section accepts a `global` key, validated by the subchart's own schema.
+ * section accepts a `global` key. Its copy is not repeated here: Helm validates each subchart's values,
+ * copied global included, against the subchart's own schema, where global is closed; the umbrella's own
+ * global is closed here. A typo under global is refused, naming it, either way.
  */
 function acceptCopiedGlobal(schema: JsonSchema, subchartNames: readonly string[]): JsonSchema {
   const properties = { ...schema.properties };
@@ -29,7 +21,7 @@ function acceptCopiedGlobal(schema: JsonSchema, subchartNames: readonly string[]
       ...section,
       properties: {
         ...section.properties,
-        global: { description: 'Copy of the top-level global, made by Helm.', default: {}, type: 'object' },
+        global: { description: 'Copy of the top-level global, made by Helm, and validated by the subchart\'s own schema.', type: 'object' },
       },
     };
   }
@@ -37,7 +29,7 @@ function acceptCopiedGlobal(schema: JsonSchema, subchartNames: readonly string[]
 }
 
 export function valuesSchema(title: string, model: Group<Children>, source: string, subchartNames: readonly string[] = []): JsonSchema {
-  let schema = openGlobal(schemaOf(model));
+  let schema = schemaOf(model);
   if (subchartNames.length > 0) schema = acceptCopiedGlobal(schema, subchartNames);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -4,6 +4,7 @@
  */
 import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, object, objectList, oneOf, resources, str, stringList, stringMap } from '../core/values.js';
+import { all, atMost, equals, not, truthy, type Rule } from '../core/rules.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
@@ -122,3 +123,22 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
     image: imageModel('the test pod', { registry: 'docker.io', repository: 'curlimages/curl', tag: '8.11.1' }),
   }),
 });
+
+const drainBlocked = 'a disruption budget that keeps every pod blocks every node drain';
+
+export const apiRules: readonly Rule[] = [
+  atMost('api-autoscaling-min-max', 'autoscaling.minReplicas', 'autoscaling.maxReplicas', {
+    when: truthy('autoscaling.enabled'),
+    why: 'the autoscaler scales between the two',
+  }),
+  atMost('api-pdb-autoscaling-min', 'podDisruptionBudget.minAvailable', 'autoscaling.minReplicas', {
+    strict: true,
+    when: all(truthy('podDisruptionBudget.enabled'), truthy('autoscaling.enabled')),
+    why: `at the autoscaler's minimum, ${drainBlocked}`,
+  }),
+  atMost('api-pdb-replicas', 'podDisruptionBudget.minAvailable', 'replicaCount', {
+    strict: true,
+    when: all(truthy('podDisruptionBudget.enabled'), not(truthy('autoscaling.enabled')), not(equals('replicaCount', 0))),
+    why: drainBlocked,
+  }),
+];

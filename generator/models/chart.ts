@@ -1,5 +1,18 @@
 /** What the generator needs to know about one chart besides its values. */
 import type { Children, Group } from '../core/values.js';
+import type { Cond, Rule } from '../core/rules.js';
+
+/**
+ * A Secret the chart reads but does not make: the preflight check (templates/checks.yaml) refuses an
+ * install while it is missing, printing the command that creates it.
+ */
+export interface SecretUse {
+  /** Path of the value naming the Secret (relative to the chart's values; global.… for global); empty: none. */
+  readonly name: string;
+  readonly when?: Cond;
+  /** The --from-literal arguments of `kubectl create secret generic`; {key:<path>} inserts a value. */
+  readonly literals: string;
+}
 
 export interface ArtifactHubChange {
   readonly kind: 'added' | 'changed' | 'deprecated' | 'removed' | 'fixed' | 'security';
@@ -33,4 +46,11 @@ export interface ChartDefinition {
   readonly files?: Readonly<Record<string, string>>;
   /** The artifacthub.io/changes of this version. */
   readonly changes: readonly ArtifactHubChange[];
+  /**
+   * Invariants between the chart's values, beyond what its schema can say; requests ≤ limits of every
+   * resources block is added from the model's shape (generator/checks/invariants.ts).
+   */
+  readonly rules?: readonly Rule[];
+  /** Secrets the chart reads and does not make, for the preflight check. */
+  readonly secretUses?: readonly SecretUse[];
 }

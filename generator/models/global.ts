@@ -1,15 +1,55 @@
 /**
  * `global`: shared by the umbrella and every subchart (Helm copies it into each). Declared once here.
- * Its schema stays open to keys it does not declare, so that a parent chart wrapping ours may pass
- * its own globals; the keys declared here are still typed.
+ * Its schema is closed, as every other section's: a typo under global (`global.regoin`) fails the render
+ * naming the key.
  */
 import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
-import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+import { member, truthy, type Rule } from '../core/rules.js';
+import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+
+/** The charts of the suite whose objects another chart may name. */
+export const SUITE_CHARTS = ['api', 'workers', 'postgres', 'redis', 'mesh', 'observability', 'dr'] as const;
+export type SuiteChart = (typeof SUITE_CHARTS)[number];
+
+/** How one chart of the suite is named, for every chart: the naming contract (templates/_shared/_names.tpl). */
+const chartNaming = (chart: SuiteChart, opts: { serviceAccount?: boolean } = {}) =>
+  group(`Names of the ${chart} chart's objects, as every chart of the release writes them.`, {
+    nameOverride: str(`Replaces "${chart}" in the ${chart} chart's object names and its app.kubernetes.io/name label.`, '', { pattern: OPTIONAL_LABEL_PATTERN }),
+    fullnameOverride: str(`Replaces the whole "<release>-${chart}" prefix of the ${chart} chart's object names.`, '', { pattern: OPTIONAL_LABEL_PATTERN }),
+    ...(opts.serviceAccount && {
+      serviceAccountName: str(
+        `ServiceAccount of the ${chart} pods; empty uses the ${chart} chart's full name. The mesh's AuthorizationPolicies admit it by name.`,
+        '',
+        { pattern: OPTIONAL_NAME_PATTERN },
+      ),
+    }),
+  });
 
 export const ENVIRONMENTS = ['dev', 'staging', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 export const globalModel = group('Values shared by the umbrella and every subchart.', {
+  preflight: group(
+    'Checks against the cluster before anything is applied. They run only where the render sees a cluster (helm install and upgrade); `helm template` and GitOps renders skip them.',
+    {
+      secrets: bool(
+        'Refuse to install, listing each one with the command that creates it, while a Secret the release reads but does not make (global credentials, existingSecret) is missing from the namespace.',
+        true,
+      ),
+    },
+  ),
+  naming: group(
+    'The names of the suite\'s charts, which every chart that names another chart\'s objects (Services, Secrets, ServiceAccounts, label selectors, monitoring jobs) reads. In the umbrella, rename a chart here: its own nameOverride and fullnameOverride are seen by no other chart, so the umbrella refuses them.',
+    {
+      api: chartNaming('api', { serviceAccount: true }),
+      workers: chartNaming('workers', { serviceAccount: true }),
+      postgres: chartNaming('postgres'),
+      redis: chartNaming('redis'),
+      mesh: chartNaming('mesh'),
+      observability: chartNaming('observability'),
+      dr: chartNaming('dr'),
+    },
+  ),
   imageRegistry: str('Registry that replaces the registry of every image in the suite; empty keeps each image\'s own.', ''),
   imagePullSecrets: stringList('Names of Secrets used to pull images, added to every pod.', []),
   storageClass: str('StorageClass for every PersistentVolumeClaim in the suite; empty uses each chart\'s own, then the cluster default.', ''),
@@ -76,3 +116,12 @@ export const globalModel = group('Values shared by the umbrella and every subcha
     ),
   }),
 });
+
+const whenDr = truthy('global.dr.enabled');
+
+/** Invariants of global, checked in every chart (once in the umbrella). */
+export const globalRules: readonly Rule[] = [
+  member('dr-primary-region', 'global.dr.primaryRegion', 'global.dr.regions', { when: whenDr, why: 'the writable primary must be one of the topology\'s regions' }),
+  member('dr-home-region', 'global.dr.homeRegion', 'global.dr.regions', { when: whenDr, why: 'the region created empty must be one of the topology\'s regions' }),
+  member('dr-this-region', 'global.region', 'global.dr.regions', { when: whenDr, why: 'this installation must be one of the topology\'s regions' }),
+];

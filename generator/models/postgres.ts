@@ -8,6 +8,7 @@
 import { bool, group, int, oneOf, resources, str, stringMap } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, securityContextModel } from './common.js';
+import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
 
@@ -62,3 +63,21 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
     { namespace: { 'kubernetes.io/metadata.name': 'cnpg-system' }, pod: { 'app.kubernetes.io/name': 'cloudnative-pg' } },
   ),
 });
+
+const vpa = truthy('verticalPodAutoscaler.enabled');
+
+export const postgresRules: readonly Rule[] = [
+  requires('postgres-pooler-cnpg', truthy('global.postgresql.pooler'), equals('mode', 'cnpg'), '{}mode must be "cnpg" with global.postgresql.pooler', 'the Pooler is a CloudNativePG resource'),
+  requires('postgres-dr-cnpg', truthy('global.dr.enabled'), equals('mode', 'cnpg'), '{}mode must be "cnpg" with global.dr.enabled', 'the regions\' clusters are CloudNativePG clusters'),
+  requires('postgres-dr-backup', truthy('global.dr.enabled'), truthy('backup.enabled'), '{}backup.enabled must be true with global.dr.enabled', 'the regions exchange WAL through their object stores'),
+  requires('postgres-backup-region', truthy('backup.enabled'), truthy('global.region'), 'global.region must be set with {}backup.enabled', 'backups go to <global.objectStore.destinationPrefix>/<global.region>'),
+  quantityAtMost('postgres-vpa-cpu', 'verticalPodAutoscaler.minCpu', 'verticalPodAutoscaler.maxCpu', 'cpu', { when: vpa, why: 'the recommendation range would be empty' }),
+  quantityAtMost('postgres-vpa-memory', 'verticalPodAutoscaler.minMemory', 'verticalPodAutoscaler.maxMemory', 'memory', { when: vpa, why: 'the recommendation range would be empty' }),
+  requires(
+    'postgres-password-secret',
+    all(not(equals('global.environment', 'dev')), equals('mode', 'standalone')),
+    truthy('global.postgresql.credentialsSecret'),
+    'global.postgresql.credentialsSecret must name your Secret outside dev',
+    'the chart generates a password only in dev, since a generated one changes with every render without a cluster (GitOps); create it with kubectl create secret generic <name> --from-literal=username=concertmaster --from-literal=password="$(openssl rand -hex 24)"',
+  ),
+];

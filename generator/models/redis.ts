@@ -8,6 +8,7 @@
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, securityContextModel } from './common.js';
+import { equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
 import { exporterModel } from './exporter.js';
@@ -62,3 +63,15 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
     { namespace: { 'kubernetes.io/metadata.name': 'redis-operator' }, pod: { 'app.kubernetes.io/name': 'redis-operator' } },
   ),
 });
+
+export const redisRules: readonly Rule[] = [
+  requires('redis-operator-cache-cluster', equals('mode', 'operator'), truthy('global.redis.cacheCluster'), 'global.redis.cacheCluster must be true with {}mode "operator"', 'the cache is then a RedisCluster, and the API and workers would look for it on the broker'),
+  requires('redis-standalone-cache-cluster', equals('mode', 'standalone'), not(truthy('global.redis.cacheCluster')), 'global.redis.cacheCluster must be false with {}mode "standalone"', 'no RedisCluster would exist'),
+  requires(
+    'redis-password-secret',
+    not(equals('global.environment', 'dev')),
+    truthy('global.redis.credentialsSecret'),
+    'global.redis.credentialsSecret must name your Secret outside dev',
+    'the chart generates a password only in dev, since a generated one changes with every render without a cluster (GitOps); create it with kubectl create secret generic <name> --from-literal=password="$(openssl rand -hex 24)"',
+  ),
+];

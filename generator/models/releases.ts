@@ -28,18 +28,48 @@ export const RELEASES: readonly Release[] = [
   {
     version: '0.2.0',
     changes: {
-      concertmaster: [],
-      api: [],
-      workers: [],
-      postgres: [],
-      redis: [],
-      mesh: [],
-      observability: [],
-      dr: [],
+      concertmaster: [
+        { kind: 'added', description: 'global.naming: every name one chart uses for another\'s objects follows the release name and each chart\'s name overrides; the umbrella refuses a subchart\'s own name overrides, which no other chart sees.' },
+        { kind: 'added', description: 'templates/checks.yaml: the invariants declared beside the models (autoscaler bounds, disruption budgets that block drains, requests above limits, the disaster-recovery regions, …) fail the render once, listing every violation by key path.' },
+        { kind: 'added', description: 'Preflight: helm install and upgrade refuse, listing each with the command that creates it, while a Secret the release reads but does not make is missing (global.preflight.secrets).' },
+        { kind: 'changed', description: 'global is closed: an unknown key under it fails the render, naming it.' },
+        { kind: 'changed', description: 'values.schema.json carries defaults on leaves only, and the umbrella\'s subchart sections leave their copy of global to the subcharts\' schemas: the umbrella schema shrinks from 184 KB to 133 KB.' },
+      ],
+      api: [
+        { kind: 'changed', description: 'The Service carries concertmaster.io/metrics-job: concertmaster-api, the Prometheus job the observability chart\'s monitor names.' },
+        { kind: 'changed', description: 'The ServiceAccount name follows global.naming.api.serviceAccountName.' },
+      ],
+      workers: [{ kind: 'changed', description: 'The ServiceAccount name follows global.naming.workers.serviceAccountName; hosts and Secrets follow global.naming.' }],
+      postgres: [
+        { kind: 'changed', description: 'ObjectStores are named after the chart\'s full name and the region; the Pooler\'s and the instances\' pods carry their Prometheus job label.' },
+        { kind: 'changed', description: 'Outside dev, standalone mode refuses to generate a password: global.postgresql.credentialsSecret names your Secret.' },
+      ],
+      redis: [
+        { kind: 'changed', description: 'Outside dev, the chart generates no password: global.redis.credentialsSecret names your Secret (the staging and production overlays: concertmaster-redis-credentials).' },
+        { kind: 'changed', description: 'The redis-operator resources carry the Prometheus job label, which the operator copies to their pods.' },
+      ],
+      mesh: [{ kind: 'fixed', description: 'The AuthorizationPolicies admit the API\'s and workers\' ServiceAccounts and select the pods by the names global.naming gives them, under any release name.' }],
+      observability: [
+        { kind: 'fixed', description: 'Alerts and dashboards select the chart-controlled job (jobLabel concertmaster.io/metrics-job) and the namespace, so they work under any release name.' },
+        { kind: 'fixed', description: 'The operator\'s Redis pods are scraped through a PodMonitor on port redis-exporter; the standalone Redis keeps its ServiceMonitor.' },
+      ],
+      dr: [{ kind: 'changed', description: 'The peer regions\' ObjectStores follow the postgres chart\'s name (global.naming.postgres).' }],
     },
     upgrade: {
-      changed: [],
-      actions: [],
+      changed: [
+        'Staging and production no longer generate the Redis password: `global.redis.credentialsSecret` names a Secret of yours (the overlays name `concertmaster-redis-credentials`), so that renders without a cluster (Argo CD, Flux) are the same every time. Dev still generates it.',
+        '`helm install` and `helm upgrade` refuse while a Secret the release reads is missing, and print the command that creates each one (`global.preflight.secrets`; renders without a cluster skip the check).',
+        'In the umbrella, a subchart\'s `nameOverride` and `fullnameOverride`, and `api.serviceAccount.name`, are refused: the other charts never saw them, so their references dangled. `global.naming.<chart>` carries them now, and every chart follows it.',
+        '`global` is closed: a key the suite does not declare fails the render.',
+        'Prometheus jobs are `concertmaster-<component>` under any release name (monitors read the `concertmaster.io/metrics-job` label); alerts select the job and the namespace.',
+      ],
+      actions: [
+        'Staging and production: create the Redis password Secret before upgrading. To keep the password 0.1.0 generated (and not restart clients with a new one), copy it: `kubectl -n <namespace> create secret generic concertmaster-redis-credentials --from-literal=password="$(kubectl -n <namespace> get secret <release>-redis -o jsonpath=\'{.data.password}\' | base64 -d)"`. 0.1.0\'s `<release>-redis` Secret stays (`helm.sh/resource-policy: keep`); delete it once nothing reads it.',
+        'Production: make sure `concertmaster-db-credentials` and `backup-credentials` exist in the namespace; 0.2.0\'s preflight checks them.',
+        'If your umbrella values set `<chart>.nameOverride`, `<chart>.fullnameOverride` or `api.serviceAccount.name`, move the same values to `global.naming.<chart>.nameOverride`, `.fullnameOverride` and `global.naming.api.serviceAccountName`: the objects keep their names.',
+        'Remove keys under `global` that the suite does not declare (a parent chart\'s own globals included).',
+        'If you query Prometheus by `job="<release>-api"`, use `job="concertmaster-api"` with the namespace.',
+      ],
     },
   },
   {

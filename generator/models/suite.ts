@@ -5,19 +5,21 @@
  */
 import { group, type Children, type Group, type OverlayOf, type ValuesOf } from '../core/values.js';
 import type { ChartDefinition } from './chart.js';
-import { apiModel } from './api.js';
+import { apiModel, apiRules } from './api.js';
 import { globalModel } from './global.js';
-import { umbrellaModel } from './umbrella.js';
-import { redisModel } from './redis.js';
-import { postgresModel } from './postgres.js';
+import { umbrellaModel, umbrellaRules } from './umbrella.js';
+import { redisModel, redisRules } from './redis.js';
+import { postgresModel, postgresRules } from './postgres.js';
 import { commonModel } from './common.js';
-import { workersModel } from './workers.js';
+import { workersModel, workersRules } from './workers.js';
 import { meshModel } from './mesh.js';
 import { observabilityModel } from './observability.js';
 import { DASHBOARDS } from '../dashboards/index.js';
 import { toGrafanaJson } from '../dashboards/grafana.js';
 import { GENERATOR_COMMAND } from '../emitters/files.js';
 import { CURRENT } from './releases.js';
+import { clientSecrets, databaseCredentials, objectStoreCredentials, redisPassword } from './secrets.js';
+import { all, equals, truthy } from '../core/rules.js';
 
 export const APP_VERSION = '1.0.0';
 
@@ -30,7 +32,7 @@ const subchart = (spec: SubchartSpec): ChartDefinition => ({
   changes: CURRENT.changes[spec.name],
   ...spec,
   model: group(spec.model.description, { global: globalModel, ...spec.model.children }),
-  templateSources: ['_shared/_helpers.tpl', ...spec.templateSources],
+  templateSources: ['_shared/_helpers.tpl', '_shared/_names.tpl', ...spec.templateSources],
 });
 
 
@@ -43,6 +45,8 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'api', 'workflows', 'forms'],
     model: apiModel,
     modelSource: 'generator/models/api.ts',
+    rules: apiRules,
+    secretUses: clientSecrets,
     templateSources: ['_shared/_connections.tpl', 'api'],
     images: [
       { name: 'api', valuesPath: ['image'] },
@@ -55,6 +59,8 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'celery', 'workers', 'keda'],
     model: workersModel,
     modelSource: 'generator/models/workers.ts',
+    rules: workersRules,
+    secretUses: clientSecrets,
     templateSources: ['_shared/_connections.tpl', 'workers'],
     images: [{ name: 'worker', valuesPath: ['image'] }],
   }),
@@ -64,6 +70,8 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'postgresql', 'cloudnative-pg'],
     model: postgresModel,
     modelSource: 'generator/models/postgres.ts',
+    rules: postgresRules,
+    secretUses: [databaseCredentials, objectStoreCredentials(all(equals('mode', 'cnpg'), truthy('backup.enabled')))],
     templateSources: ['postgres'],
     images: [
       { name: 'postgresql-cnpg', valuesPath: ['image'] },
@@ -76,6 +84,8 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'redis', 'celery'],
     model: redisModel,
     modelSource: 'generator/models/redis.ts',
+    rules: redisRules,
+    secretUses: [redisPassword],
     templateSources: ['redis'],
     images: [
       { name: 'redis', valuesPath: ['image'] },
@@ -97,6 +107,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'prometheus', 'grafana', 'opentelemetry', 'jaeger'],
     model: observabilityModel,
     modelSource: 'generator/models/observability.ts',
+    secretUses: [{ ...redisPassword, when: truthy('celeryExporter.enabled') }],
     templateSources: ['observability'],
     files: Object.fromEntries(
       DASHBOARDS.map((d) => [
@@ -115,6 +126,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'disaster-recovery', 'cloudnative-pg'],
     model: drModel,
     modelSource: 'generator/models/suite.ts',
+    secretUses: [objectStoreCredentials(truthy('global.dr.enabled'))],
     templateSources: ['dr'],
     images: [],
   }),
@@ -141,9 +153,10 @@ export const umbrella: ChartDefinition = {
   keywords: ['concertmaster', 'workflows', 'forms', 'celery', 'postgresql', 'redis', 'istio'],
   model: umbrellaValuesModel as Group<Children>,
   modelSource: 'generator/models/suite.ts',
-  templateSources: ['_shared/_helpers.tpl', 'concertmaster'],
+  templateSources: ['_shared/_helpers.tpl', '_shared/_names.tpl', 'concertmaster'],
   images: [],
   changes: CURRENT.changes.concertmaster,
+  rules: umbrellaRules,
 };
 
 export type UmbrellaValues = ValuesOf<typeof umbrellaValuesModel>;

@@ -1,6 +1,8 @@
 /** The umbrella chart's own values: namespace-wide policies from the plan's cost section. */
 import { bool, cpu, group, int, memory } from '../core/values.js';
 import { namingModel } from './common.js';
+import { quantityAtMost, truthy, unset, type Rule } from '../core/rules.js';
+import { SUITE_CHARTS } from './global.js';
 
 export const umbrellaModel = group('Namespace-wide policies of the ConcertMaster suite.', {
   ...namingModel,
@@ -24,3 +26,17 @@ export const umbrellaModel = group('Namespace-wide policies of the ConcertMaster
     pods: int('Most pods allowed.', 300, { minimum: 1 }),
   }),
 });
+
+const limitRange = truthy('limitRange.enabled');
+const unseen = (instead: string) => `the other charts of the suite cannot see it, so their references would dangle; set ${instead} instead`;
+
+export const umbrellaRules: readonly Rule[] = [
+  quantityAtMost('limitrange-cpu', 'limitRange.defaultRequest.cpu', 'limitRange.default.cpu', 'cpu', { when: limitRange, why: 'a default request above the default limit is refused by Kubernetes' }),
+  quantityAtMost('limitrange-memory', 'limitRange.defaultRequest.memory', 'limitRange.default.memory', 'memory', { when: limitRange, why: 'a default request above the default limit is refused by Kubernetes' }),
+  // A subchart's own name overrides reach no other chart: in the umbrella they live in global.naming.
+  ...SUITE_CHARTS.flatMap((c) => [
+    unset(`naming-${c}-name`, `${c}.nameOverride`, unseen(`global.naming.${c}.nameOverride`)),
+    unset(`naming-${c}-fullname`, `${c}.fullnameOverride`, unseen(`global.naming.${c}.fullnameOverride`)),
+  ]),
+  unset('naming-api-service-account', 'api.serviceAccount.name', unseen('global.naming.api.serviceAccountName')),
+];

@@ -5,6 +5,7 @@
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
 import { commonModel, securityContextModel } from './common.js';
+import { all, atMost, forEach, not, requires, truthy, unique, type Rule } from '../core/rules.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
 import { egressModel } from './network.js';
@@ -75,3 +76,18 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
   }),
   ...connectionsModel('the workers'),
 });
+
+/** The pools' disruption budgets use maxUnavailable ≥ 1 (schema), so a drain can always proceed. */
+export const workersRules: readonly Rule[] = [
+  unique('workers-pool-names', 'pools', 'name', 'a pool\'s name names its Deployment, autoscaler and disruption budget'),
+  forEach('workers-pools', 'pools', [
+    atMost('workers-pool-min-max', 'minReplicas', 'maxReplicas', { why: 'the autoscaler scales between the two' }),
+  ]),
+  requires(
+    'workers-keda-broker',
+    all(truthy('autoscaling.enabled'), truthy('autoscaling.keda')),
+    not(truthy('broker.existingSecret')),
+    '{}broker.existingSecret must be empty with {}autoscaling.keda',
+    'KEDA reads the queue through global.redis (host and credentialsSecret), not through a URL it cannot parse',
+  ),
+];

@@ -7,7 +7,8 @@ import { validateCustomResource } from '../support/crd-validate.js';
 const BUILT_IN = /^(v1|apps\/v1|batch\/v1|policy\/v1|autoscaling\/v2|networking\.k8s\.io\/v1)$/;
 const MESH_AND_OBSERVABILITY = [
   'AuthorizationPolicy', 'AuthorizationPolicy', 'AuthorizationPolicy', 'DestinationRule', 'Gateway', 'OpenTelemetryCollector',
-  'PeerAuthentication', 'PeerAuthentication', 'PodMonitor', 'PrometheusRule', 'ServiceMonitor', 'ServiceMonitor', 'ServiceMonitor', 'VirtualService',
+  // PgBouncer's and the operator's Redis pods' PodMonitors; the API's and the Celery exporter's ServiceMonitors.
+  'PeerAuthentication', 'PeerAuthentication', 'PodMonitor', 'PodMonitor', 'PrometheusRule', 'ServiceMonitor', 'ServiceMonitor', 'VirtualService',
 ];
 const KINDS: Record<string, string[]> = {
   staging: [...MESH_AND_OBSERVABILITY, 'Cluster', 'ObjectStore', 'Pooler', 'Redis', 'RedisCluster', 'ScaledObject', 'ScaledObject', 'ScheduledBackup', 'TriggerAuthentication'].sort(),

@@ -32,3 +32,13 @@ describe.each(HELMS)('$name rejects', ({ bin }) => {
     expect(r.stderr).toContain(expected);
   });
 });
+
+// global is closed in every chart's schema, not only the umbrella's (invalid files above go through it).
+const CHARTS = readdirSync(join(REPO, 'charts')).sort();
+describe.each(HELMS)('$name refuses a typo under global in every chart on its own', ({ bin }) => {
+  it.each(CHARTS)('%s', (chart) => {
+    const r = helm(bin, templateArgs(`charts/${chart}`, [], ['--set', 'global.regoin=us-east-1']));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/at '\/global': additional properties 'regoin' not allowed/);
+  });
+});

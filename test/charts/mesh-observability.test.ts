@@ -82,10 +82,11 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(named(objects, 'ServiceMonitor', 'concertmaster-observability-api').spec.endpoints).toEqual([{ port: 'metrics', path: '/metrics', interval: '30s' }]);
     });
 
+    // The plan's expressions, scoped to the release's namespace; job is the chart-controlled metrics-job label.
     it.each([
-      ['HighAPILatency', 'histogram_quantile(0.95, rate(http_request_duration_seconds_bucket{job="concertmaster-api"}[5m])) > 0.5', '2m', 'warning', '95th percentile latency is {{ $value }}s'],
-      ['HighErrorRate', 'rate(http_requests_total{job="concertmaster-api", status=~"5.."}[5m]) > 0.1', '1m', 'critical', 'Error rate is {{ $value }} requests/second'],
-      ['DatabaseConnectionExhaustion', 'pg_stat_database_numbackends / pg_settings_max_connections * 100 > 90', '1m', 'critical', '{{ $value }}% of connections in use'],
+      ['HighAPILatency', 'histogram_quantile(0.95, rate(http_request_duration_seconds_bucket{job="concertmaster-api", namespace="concertmaster"}[5m])) > 0.5', '2m', 'warning', '95th percentile latency is {{ $value }}s'],
+      ['HighErrorRate', 'rate(http_requests_total{job="concertmaster-api", namespace="concertmaster", status=~"5.."}[5m]) > 0.1', '1m', 'critical', 'Error rate is {{ $value }} requests/second'],
+      ['DatabaseConnectionExhaustion', 'pg_stat_database_numbackends{namespace="concertmaster"} / pg_settings_max_connections{namespace="concertmaster"} * 100 > 90', '1m', 'critical', '{{ $value }}% of connections in use'],
     ])('keeps the plan\'s alert %s, its expression, duration, severity and literal {{ $value }}', (alert, expr, forDuration, severity, description) => {
       const r = rule(objects, alert);
       expect({ expr: r.expr, for: r.for, severity: r.labels.severity, description: r.annotations.description }).toEqual({ expr, for: forDuration, severity, description });

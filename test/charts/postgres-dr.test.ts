@@ -170,11 +170,11 @@ describe.each(HELMS)('$name', ({ bin }) => {
   });
 
   it.each([
-    [['--set', 'global.postgresql.pooler=true'], 'global.postgresql.pooler needs mode "cnpg"'],
-    [['--set', 'global.dr.enabled=true', '--set', 'global.region=us-east-1'], 'global.dr.enabled needs mode "cnpg"'],
-    [['--set', 'mode=cnpg', '--set', 'backup.enabled=true'], 'backup.enabled needs global.region'],
-    [['--set', 'mode=cnpg', '--set', 'backup.enabled=true', '--set', 'global.region=eu-west-1', '--set', 'global.dr.enabled=true'], 'global.region "eu-west-1" is not one of global.dr.regions'],
-  ])('the postgres chart refuses %j', (args, message) => {
+    [['--set', 'global.postgresql.pooler=true'], 'mode must be "cnpg" with global.postgresql.pooler'],
+    [['--set', 'global.dr.enabled=true', '--set', 'global.region=us-east-1'], 'mode must be "cnpg" with global.dr.enabled'],
+    [['--set', 'mode=cnpg', '--set', 'backup.enabled=true'], 'global.region must be set with backup.enabled'],
+    [['--set', 'mode=cnpg', '--set', 'backup.enabled=true', '--set', 'global.region=eu-west-1', '--set', 'global.dr.enabled=true'], 'global.region ("eu-west-1") must be one of global.dr.regions'],
+  ])('the postgres chart on its own refuses %j', (args, message) => {
     const r = helm(bin, templateArgs('charts/postgres', [], args));
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(message);

@@ -19,7 +19,6 @@ const BASE = [
   'NetworkPolicy/concertmaster-redis',
   'NetworkPolicy/concertmaster-workers',
   'Pod/concertmaster-api-test-health',
-  'Secret/concertmaster-redis',
   'Service/concertmaster-api',
   'ServiceAccount/concertmaster-api',
   'ServiceAccount/concertmaster-workers',
@@ -61,7 +60,8 @@ const SCALED = (region: string) => [
   'Service/concertmaster-observability-celery-exporter',
   'ServiceMonitor/concertmaster-observability-api',
   'ServiceMonitor/concertmaster-observability-celery-exporter',
-  'ServiceMonitor/concertmaster-observability-redis',
+  // The redis-operator's pods carry the exporter: a PodMonitor (a ServiceMonitor in standalone mode).
+  'PodMonitor/concertmaster-observability-redis',
   'VirtualService/concertmaster-mesh',
 ];
 const OTHER_REGION: Record<string, string> = { 'us-east-1': 'us-west-2', 'us-west-2': 'us-east-1' };
@@ -70,7 +70,9 @@ const expectedInventory = (env: string, region: string): string[] => {
     return [
       ...BASE,
       'NetworkPolicy/concertmaster-postgres',
+      // Dev generates its passwords (GitOps-safe environments read the user's Secrets: docs/gitops.md).
       'Secret/concertmaster-postgres-app',
+      'Secret/concertmaster-redis',
       'Service/concertmaster-postgres-headless',
       'Service/concertmaster-postgres-ro',
       'Service/concertmaster-postgres-rw',
@@ -187,7 +189,8 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(byName['DATABASE_URL']?.value).toBe('postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)');
       expect(byName['DATABASE_HOST']?.value).toBe(cluster ? 'concertmaster-postgres-pooler-rw' : 'concertmaster-postgres-rw');
       expect(byName['DATABASE_READ_HOST']?.value).toBe('concertmaster-postgres-ro');
-      expect(byName['REDIS_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: 'concertmaster-redis', key: 'password' } });
+      const redisSecret = env === 'dev' ? 'concertmaster-redis' : 'concertmaster-redis-credentials';
+      expect(byName['REDIS_PASSWORD']?.valueFrom).toEqual({ secretKeyRef: { name: redisSecret, key: 'password' } });
       expect(byName['CELERY_BROKER_HOST']?.value).toBe('concertmaster-redis');
       expect(byName['CELERY_BROKER_URL']?.value).toBe('redis://:$(REDIS_PASSWORD)@$(CELERY_BROKER_HOST):$(REDIS_PORT)/0');
       expect(byName['REDIS_HOST']?.value).toBe(cluster ? 'concertmaster-redis-cache-leader' : 'concertmaster-redis');

@@ -1,38 +1,102 @@
 /**
- * Every Secret, ConfigMap and Service a pod (or a custom resource) references exists in the same
- * umbrella render, is created by an operator from a resource in it, or is declared external below.
+ * The wiring check (test/support/wiring.ts) over a matrix of release names and name overrides, for
+ * every environment × region: every name one object uses for another (hosts, Secrets, ServiceAccounts,
+ * label selectors, Prometheus jobs) resolves within the render, to what an operator makes from it, or to
+ * something declared external below. Helm v4 renders the matrix; helm v3 the acceptance case.
  */
 import { describe, expect, it } from '@jest/globals';
-import { HELMS, render } from '../support/helm.js';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../generator/release/baseline.js';
+import { PREVIOUS } from '../../generator/models/releases.js';
+import { HELMS, helm, parseManifests, render, type K8sObject } from '../support/helm.js';
 import { COMBOS } from '../support/combinations.js';
-import { providedBy, referencesOf } from '../support/wiring.js';
+import { danglingReferences, referenceCount } from '../support/wiring.js';
 
 /** Names the suite expects from elsewhere, each with the reason. */
 const EXTERNAL: Record<string, string> = {
   'Secret/concertmaster-db-credentials': 'production\'s database credentials: the same Secret in every region, from your secret manager',
+  'Secret/concertmaster-redis-credentials': 'the Redis password outside dev, from your secret manager (docs/gitops.md)',
   'Secret/backup-credentials': 'the object store credentials (ACCESS_KEY_ID, SECRET_ACCESS_KEY), from your secret manager',
 };
 
+/** Release names and overrides a user varies. Overrides of the other charts' names live in global.naming. */
+const NAMES = ['concertmaster', 'cm-prod'];
+const OVERRIDES: Record<string, string[]> = {
+  'no override': [],
+  'renamed charts and ServiceAccounts': [
+    '--set', 'global.naming.postgres.fullnameOverride=db',
+    '--set', 'global.naming.redis.fullnameOverride=cache',
+    '--set', 'global.naming.api.nameOverride=web',
+    '--set', 'global.naming.workers.fullnameOverride=celery',
+    '--set', 'global.naming.observability.nameOverride=o11y',
+    '--set', 'global.naming.api.serviceAccountName=api-runner',
+    '--set', 'global.naming.workers.serviceAccountName=worker-runner',
+  ],
+};
+const MATRIX = COMBOS.flatMap((c) => NAMES.flatMap((release) => Object.entries(OVERRIDES).map(([overrides, args]) => ({ ...c, release, overrides, args }))));
+
+function renderAs(bin: string, release: string, files: readonly string[], args: readonly string[], chart = 'charts/concertmaster'): K8sObject[] {
+  const r = helm(bin, ['template', release, chart, '--namespace', 'ns', '--kube-version', 'v1.34.0', ...files.flatMap((f) => ['-f', f]), ...args]);
+  if (r.status !== 0) throw new Error(`helm template ${release} failed:\n${r.stderr}`);
+  return parseManifests(r.stdout);
+}
+
+const dangling = (objects: readonly K8sObject[]) => danglingReferences(objects, EXTERNAL).map((d) => `${d.from} -> ${d.what}`);
+
+describe('the wiring matrix (helm v4)', () => {
+  it.each(MATRIX)('$env × $region, release "$release", $overrides: every reference resolves', ({ files, release, args }) => {
+    const objects = renderAs(HELMS[0].bin, release, files, args);
+    expect(dangling(objects)).toEqual([]);
+    expect(referenceCount(objects)).toBeGreaterThan(10);
+  });
+});
+
 describe.each(HELMS)('$name', ({ bin }) => {
-  describe.each(COMBOS)('umbrella with $env × $region', ({ files }) => {
-    const objects = render(bin, 'charts/concertmaster', files);
-
-    it('references only what it provides or declares external', () => {
-      const provided = providedBy(objects);
-      const dangling = referencesOf(objects)
-        .filter((r) => !provided.has(`${r.kind}/${r.name}`) && !EXTERNAL[`${r.kind}/${r.name}`])
-        .map((r) => `${r.from} -> ${r.kind}/${r.name}`);
-      expect([...new Set(dangling)]).toEqual([]);
-    });
-
-    it('finds references to check (the check itself is not empty)', () => {
-      expect(referencesOf(objects).length).toBeGreaterThan(10);
-    });
+  it('the acceptance case wires up: production, release "cm-prod", postgres and redis renamed, a custom API ServiceAccount', () => {
+    const objects = renderAs(bin, 'cm-prod', ['values/env/production.yaml', 'values/region/us-east-1.yaml'], OVERRIDES['renamed charts and ServiceAccounts']!);
+    expect(dangling(objects)).toEqual([]);
+    const api = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'cm-prod-web')!;
+    const env = Object.fromEntries(api.spec.template.spec.containers[0].env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+    expect(env).toMatchObject({ DATABASE_HOST: 'db-pooler-rw', CELERY_BROKER_HOST: 'cache', REDIS_HOST: 'cache-cache-leader' });
+    expect(api.spec.template.spec.serviceAccountName).toBe('api-runner');
+    const policy = objects.find((o) => o.kind === 'AuthorizationPolicy' && o.metadata.name.endsWith('-postgres'))!;
+    expect(policy.spec.rules[0].from[0].source.principals).toEqual(['cluster.local/ns/ns/sa/api-runner', 'cluster.local/ns/ns/sa/worker-runner']);
   });
 
   it('catches a reference to a Secret that nothing provides', () => {
     const objects = render(bin, 'charts/concertmaster', [], ['--set', 'api.database.existingSecret=nowhere']);
-    const provided = providedBy(objects);
-    expect(referencesOf(objects).filter((r) => !provided.has(`${r.kind}/${r.name}`)).map((r) => r.name)).toContain('nowhere');
+    expect(dangling(objects)).toContain('Deployment/concertmaster-api -> Secret/nowhere');
+  });
+});
+
+describe('the matrix catches a dangling name', () => {
+  it('a host, a selector and an alert\'s job that no longer match, made by hand', () => {
+    const objects = renderAs(HELMS[0].bin, 'cm-prod', ['values/env/production.yaml', 'values/region/us-east-1.yaml'], []);
+    const api = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'cm-prod-api')!;
+    const host = api.spec.template.spec.containers[0].env.find((e: { name: string }) => e.name === 'DATABASE_HOST');
+    host.value = 'concertmaster-postgres-rw';
+    const monitor = objects.find((o) => o.kind === 'ServiceMonitor' && o.metadata.name.endsWith('-api'))!;
+    monitor.spec.jobLabel = 'app.kubernetes.io/name';
+    const found = dangling(objects);
+    expect(found).toContain('Deployment/cm-prod-api -> Service/concertmaster-postgres-rw');
+    expect(found.filter((d) => d.includes('Prometheus job "concertmaster-api"')).length).toBeGreaterThan(0);
+  });
+
+  it(`the previous release (${PREVIOUS?.version}), whose names ignored the overrides, fails it`, () => {
+    const previous = extract(PREVIOUS!.version, PREVIOUS!.commit!);
+    try {
+      const root = previous.dir;
+      const files = [join(root, 'values/env/production.yaml'), join(root, 'values/region/us-east-1.yaml')];
+      const objects = renderAs(HELMS[0].bin, 'cm-prod', files, ['--set', 'postgres.fullnameOverride=db', '--set', 'api.serviceAccount.name=api-runner'], join(root, 'charts/concertmaster'));
+      const found = dangling(objects);
+      expect(found).toEqual(expect.arrayContaining([
+        'Deployment/cm-prod-api -> Service/cm-prod-postgres-pooler-rw',
+        'AuthorizationPolicy/cm-prod-mesh-postgres -> ServiceAccount/cm-prod-api',
+      ]));
+      expect(found.some((d) => d.includes('Prometheus job "concertmaster-api"'))).toBe(true);
+    } finally {
+      rmSync(previous.dir, { recursive: true, force: true });
+    }
   });
 });

@@ -50,7 +50,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
 
     it('reads the broker password through a TriggerAuthentication', () => {
       expect(named(objects, 'TriggerAuthentication', 'concertmaster-workers-broker').spec).toEqual({
-        secretTargetRef: [{ parameter: 'password', name: 'concertmaster-redis', key: 'password' }],
+        secretTargetRef: [{ parameter: 'password', name: 'concertmaster-redis-credentials', key: 'password' }],
       });
     });
 
@@ -113,7 +113,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(rc.spec.redisFollower).toEqual({ replicas: 3 });
       expect(rc.spec.kubernetesConfig.image).toMatch(/^docker\.io\/library\/redis:7\./);
       expect(rc.spec.kubernetesConfig.resources).toEqual({ requests: { cpu: '200m', memory: '500Mi' }, limits: { cpu: '500m', memory: '1Gi' } });
-      expect(rc.spec.kubernetesConfig.redisSecret).toEqual({ name: 'concertmaster-redis', key: 'password' });
+      expect(rc.spec.kubernetesConfig.redisSecret).toEqual({ name: 'concertmaster-redis-credentials', key: 'password' });
       expect(rc.spec.storage.volumeClaimTemplate.spec).toEqual({ accessModes: ['ReadWriteOnce'], storageClassName: 'fast-ssd', resources: { requests: { storage: '20Gi' } } });
       expect(rc.spec.redisExporter.enabled).toBe(true);
     });
@@ -196,10 +196,10 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
 
     it.each([
-      [['--set', 'mode=operator'], 'redis', 'global.redis.cacheCluster is false'],
-      [['--set', 'global.redis.cacheCluster=true'], 'redis', 'no RedisCluster would exist'],
-      [['--set', 'autoscaling.enabled=true', '--set', 'autoscaling.keda=true', '--set', 'broker.existingSecret=ext'], 'workers', 'KEDA cannot read'],
-    ])('refuses %j in the %s chart with a message naming the keys', (args, chart, message) => {
+      [['--set', 'mode=operator'], 'redis', 'global.redis.cacheCluster must be true with mode "operator"'],
+      [['--set', 'global.redis.cacheCluster=true'], 'redis', 'global.redis.cacheCluster must be false with mode "standalone": no RedisCluster would exist'],
+      [['--set', 'autoscaling.enabled=true', '--set', 'autoscaling.keda=true', '--set', 'broker.existingSecret=ext'], 'workers', 'broker.existingSecret must be empty with autoscaling.keda'],
+    ])('refuses %j in the %s chart on its own, with a message naming the keys', (args, chart, message) => {
       const r = helm(bin, templateArgs(`charts/${chart}`, [], args));
       expect(r.status).not.toBe(0);
       expect(r.stderr).toContain(message);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { group, int, stringMap } from '../../generator/core/values.js';
-import { checkDeclared, collectReferences, ReferenceError, unusedValues } from '../../generator/emitters/references.js';
+import { group, int, recordList, str, stringMap } from '../../generator/core/values.js';
+import { checkDeclared, collectReferences, ReferenceError, unusedValues } from '../../generator/checks/references.js';
 
 const model = group('m', {
   replicas: int('r', 1),
@@ -16,6 +16,33 @@ describe('template references', () => {
     ['{{ include "x" (dict "image" .root.Values.labels) }}', 'labels'],
   ])('are collected from %s', (content, path) => {
     expect(collectReferences(tpl(content)).map((r) => r.path.join('.'))).toEqual([path]);
+  });
+
+  it.each([
+    ['{{ with .Values.probe }}{{ .period }}{{ end }}', ['probe', 'probe.period']],
+    ['{{ with .Values.probe }}{{ .period }}{{ else }}{{ .Values.replicas }}{{ end }}', ['probe', 'probe.period', 'replicas']],
+    ['{{ $p := .Values.probe }}{{ $p.timeout }}', ['probe', 'probe.timeout']],
+    ['{{ $v := $.Values }}{{ $v.probe.period }}', ['probe.period']],
+    ['{{ range $i, $item := .Values.pools }}{{ $item.name }}{{ end }}', ['pools', 'pools.name']],
+    ['{{ range .Values.pools }}{{ .queue }}{{ $.Values.replicas }}{{ end }}', ['pools', 'pools.queue', 'replicas']],
+    ['{{ define "h" }}{{ .root.Values.replicas }}{{ .image.tag }}{{ end }}', ['replicas']],
+    ['{{ if .Values.replicas }}{{ with .Values.probe }}{{ .period }}{{ end }}{{ .Values.labels.x }}{{ end }}', ['replicas', 'probe', 'probe.period', 'labels.x']],
+    ['{{ "{{ $value }}" | quote }} {{ .Values.replicas }}', ['replicas']],
+    ['{{- /* {{ .Values.nothing }} */ -}}{{ .Values.replicas }}', ['replicas']],
+  ])('follow with, range and variables in %s', (content, paths) => {
+    expect(collectReferences(tpl(content)).map((r) => r.path.join('.'))).toEqual(paths);
+  });
+
+  it('check the fields of a list of records against the item model, naming an unknown one', () => {
+    const withPools = group('m', { pools: recordList('p', group('pool', { name: str('n', 'a'), queue: str('q', 'b') }), []) });
+    expect(() => checkDeclared('c', withPools, collectReferences(tpl('{{ range $p := .Values.pools }}{{ $p.name }}{{ end }}')))).not.toThrow();
+    expect(() => checkDeclared('c', withPools, collectReferences(tpl('{{ range $p := .Values.pools }}{{ $p.nmae }}{{ end }}')))).toThrow(
+      'generator/templates/x.yaml: .Values.pools.nmae is not declared in the c model',
+    );
+  });
+
+  it('count a leaf read inside `with` as used, and a sibling never read as unused', () => {
+    expect(unusedValues(model, collectReferences(tpl('{{ with .Values.probe }}{{ .period }}{{ end }}{{ .Values.replicas }}{{ .Values.labels }}')))).toEqual(['probe.timeout']);
   });
 
   it('refuse a bare .Values, which cannot be checked', () => {

@@ -25,16 +25,19 @@ describe.each(charts)('values.schema.json of %s', (chart) => {
     expect(schema.additionalProperties).toBe(false);
   });
 
-  it('gives every key a description and a default', () => {
-    const missing = [...keys(schema)].filter(([, s]) => !s.description || s.default === undefined).map(([p]) => p);
+  it('gives every key a description, and every leaf a default (groups carry none: it would repeat their leaves\')', () => {
+    const leaf = (s: JsonSchema) => !(s.type === 'object' && s.properties);
+    const missing = [...keys(schema)].filter(([, s]) => !s.description || (leaf(s) && s.default === undefined && !(s.type === 'object' && !s.properties && s.description?.startsWith('Copy of the top-level global')))).map(([p]) => p);
     expect(missing).toEqual([]);
+    expect([...keys(schema)].filter(([, s]) => !leaf(s) && s.default !== undefined).map(([p]) => p)).toEqual([]);
   });
 
-  it('closes every object of its own, and leaves global open to parents', () => {
+  it('closes every object, global and the copies of it Helm makes in the umbrella\'s sections included', () => {
     const open = [...keys(schema)]
       .filter(([, s]) => s.type === 'object' && s.properties && s.additionalProperties !== false)
       .map(([p]) => p);
-    expect(open).toEqual(['global']);
+    expect(open).toEqual([]);
+    expect(schema.properties?.global?.additionalProperties).toBe(false);
   });
 
   it('puts quantity patterns on every cpu and memory key', () => {

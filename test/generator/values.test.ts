@@ -14,10 +14,9 @@ describe('value declarations', () => {
     expect(defaultsOf(model)).toEqual({ name: 'x', size: 3, mode: 'a', nested: { on: true, labels: { k: 'v' } } });
   });
 
-  it('derive a closed schema with a description and a default on every key', () => {
+  it('derive a closed schema with a description on every key and a default on every leaf', () => {
     expect(schemaOf(model)).toEqual({
       description: 'root',
-      default: { name: 'x', size: 3, mode: 'a', nested: { on: true, labels: { k: 'v' } } },
       type: 'object',
       additionalProperties: false,
       properties: {
@@ -26,7 +25,6 @@ describe('value declarations', () => {
         mode: { description: 'a mode', default: 'a', type: 'string', enum: ['a', 'b'] },
         nested: {
           description: 'nested',
-          default: { on: true, labels: { k: 'v' } },
           type: 'object',
           additionalProperties: false,
           properties: {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { HELMS } from '../support/helm.js';
+import { HELMS, helm } from '../support/helm.js';
 import { REPO } from '../support/paths.js';
 import { ownSandbox } from '../support/cluster.js';
 import { ctInstallOk } from '../support/ct.js';
@@ -27,6 +27,35 @@ describe('the CRDs\' schemas', () => {
     const r = kubectl(['apply', '-f', '-'], bad);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('imageName and imageCatalogRef are mutually exclusive');
+  });
+});
+
+describe.each(HELMS)('the preflight with $name (production × us-east-1)', ({ name, bin }) => {
+  const ns = `preflight-${name === 'helm v4' ? 'v4' : 'v3'}`;
+  const PROD = ['-f', 'values/env/production.yaml', '-f', 'values/region/us-east-1.yaml'];
+
+  it('refuses the install while the Secrets the release reads are missing, listing each with its command, and applies nothing', () => {
+    kubectl(['create', 'namespace', ns]);
+    const r = helm(bin, ['install', 'concertmaster', 'charts/concertmaster', '-n', ns, ...PROD, ...cluster.kc]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`Secrets the release reads are missing from namespace ${ns}`);
+    for (const line of [
+      `concertmaster-redis-credentials: kubectl --namespace ${ns} create secret generic concertmaster-redis-credentials --from-literal=password="$(openssl rand -hex 24)"`,
+      `concertmaster-db-credentials: kubectl --namespace ${ns} create secret generic concertmaster-db-credentials --from-literal=username=concertmaster --from-literal=password="$(openssl rand -hex 24)"`,
+      `backup-credentials: kubectl --namespace ${ns} create secret generic backup-credentials --from-literal=ACCESS_KEY_ID=<access key id>`,
+    ]) expect(r.stderr).toContain(line);
+    expect(kubectl(['get', 'all,secret,configmap', '-n', ns, '-o', 'name']).stdout.split('\n').filter((l) => l && !l.includes('kube-root-ca'))).toEqual([]);
+  });
+
+  it('installs once they exist, with the commands it printed', () => {
+    for (const args of [
+      ['concertmaster-redis-credentials', '--from-literal=password=p1'],
+      ['concertmaster-db-credentials', '--from-literal=username=concertmaster', '--from-literal=password=p2'],
+      ['backup-credentials', '--from-literal=ACCESS_KEY_ID=a', '--from-literal=SECRET_ACCESS_KEY=s'],
+    ]) cluster.mustKubectl(['create', 'secret', 'generic', '-n', ns, ...args]);
+    const r = helm(bin, ['install', 'concertmaster', 'charts/concertmaster', '-n', ns, ...PROD, '--wait', '--timeout', '3m', ...cluster.kc]);
+    expect({ status: r.status, err: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, err: '' });
+    helm(bin, ['uninstall', 'concertmaster', '-n', ns, '--wait', ...cluster.kc]);
   });
 });
 

@@ -12,7 +12,7 @@ import { extract, type Baseline } from '../../generator/release/baseline.js';
 import { CURRENT, PREVIOUS } from '../../generator/models/releases.js';
 import { HELMS, helm } from '../support/helm.js';
 import { ownSandbox } from '../support/cluster.js';
-import { prepareUpgrade, stateOf } from '../support/upgrade.js';
+import { ensureSecret, prepareUpgrade, stateOf } from '../support/upgrade.js';
 
 const cluster = ownSandbox({ crds: true });
 const [{ bin }] = HELMS;
@@ -39,6 +39,12 @@ if (!PREVIOUS) {
     let before: ReturnType<typeof stateOf>;
 
     it(`installs ${last.version} with its own overlays`, () => {
+      if (env === 'production') {
+        // What production has always expected from the user's secret manager.
+        cluster.mustKubectl(['create', 'namespace', ns]);
+        ensureSecret(cluster, ns, 'concertmaster-db-credentials', ['--from-literal=username=concertmaster', '--from-literal=password=from-your-secret-manager']);
+        ensureSecret(cluster, ns, 'backup-credentials', ['--from-literal=ACCESS_KEY_ID=test', '--from-literal=SECRET_ACCESS_KEY=test']);
+      }
       const files = ['-f', join(previous.dir, 'values/env', `${env}.yaml`), '-f', join(previous.dir, 'values/region', `${region}.yaml`)];
       ok(helm(bin, ['install', 'concertmaster', join(previous.dir, 'charts/concertmaster'), '-n', ns, '--create-namespace', ...files, '--wait', '--timeout', '3m', ...cluster.kc]));
       expect(helm(bin, ['list', '-n', ns, '-o', 'json', ...cluster.kc]).stdout).toContain(`"chart":"concertmaster-${last.version}"`);

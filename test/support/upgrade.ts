@@ -29,7 +29,22 @@ export function stateOf(cluster: TestCluster, ns: string): ReleaseState {
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
-/** The actions UPGRADING.md lists for the working tree's version, for one environment. */
-export function prepareUpgrade(_cluster: TestCluster, _ns: string, _env: string): void {
-  // 0.2.0 asks nothing yet.
+/**
+ * What UPGRADING.md asks of a user before `helm upgrade` to 0.2.0, done as a user would, for one
+ * environment: outside dev, the Redis password moves to a Secret of the user's (copied from the one
+ * 0.1.0 generated, so clients keep working), and the Secrets the preflight checks must exist.
+ */
+export function prepareUpgrade(cluster: TestCluster, ns: string, env: string): void {
+  if (env === 'dev') return;
+  const generated = cluster.mustKubectl(['get', 'secret', 'concertmaster-redis', '-n', ns, '-o', 'jsonpath={.data.password}']);
+  const password = Buffer.from(generated, 'base64').toString();
+  cluster.mustKubectl(['create', 'secret', 'generic', 'concertmaster-redis-credentials', '-n', ns, `--from-literal=password=${password}`]);
+  ensureSecret(cluster, ns, 'concertmaster-db-credentials', ['--from-literal=username=concertmaster', '--from-literal=password=from-your-secret-manager']);
+  ensureSecret(cluster, ns, 'backup-credentials', ['--from-literal=ACCESS_KEY_ID=test', '--from-literal=SECRET_ACCESS_KEY=test']);
+}
+
+/** Production expects these from the user's secret manager; a user upgrading has them already. */
+export function ensureSecret(cluster: TestCluster, ns: string, name: string, literals: readonly string[]): void {
+  if (cluster.kubectl(['get', 'secret', name, '-n', ns]).status === 0) return;
+  cluster.mustKubectl(['create', 'secret', 'generic', name, '-n', ns, ...literals]);
 }

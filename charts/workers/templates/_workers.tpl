@@ -16,31 +16,11 @@ concertmaster.io/pool: {{ .pool.name }}
 concertmaster.io/pool: {{ .pool.name }}
 {{- end -}}
 
-{{/* Name of the ServiceAccount the workers and beat run as. */}}
+{{/* Name of the ServiceAccount the workers and beat run as: global.naming.workers.serviceAccountName, else the chart's full name. */}}
 {{- define "workers.serviceAccountName" -}}
-{{- include "workers.fullname" . -}}
+{{- .Values.global.naming.workers.serviceAccountName | default (include "workers.fullname" .) -}}
 {{- end -}}
 
-{{/* Every invalid combination of values, reported in one failure. */}}
-{{- define "workers.checkConfig" -}}
-{{- $errors := list -}}
-{{- $names := list -}}
-{{- range $i, $pool := .Values.pools -}}
-{{- if has $pool.name $names -}}
-{{- $errors = append $errors (printf "pools[%d].name %q is used twice" $i $pool.name) -}}
-{{- end -}}
-{{- $names = append $names $pool.name -}}
-{{- if gt (int $pool.minReplicas) (int $pool.maxReplicas) -}}
-{{- $errors = append $errors (printf "pools[%d].minReplicas (%d) must not exceed pools[%d].maxReplicas (%d)" $i (int $pool.minReplicas) $i (int $pool.maxReplicas)) -}}
-{{- end -}}
-{{- end -}}
-{{- if and .Values.autoscaling.enabled .Values.autoscaling.keda .Values.broker.existingSecret -}}
-{{- $errors = append $errors "autoscaling.keda reads the queue through global.redis (host and credentialsSecret), but broker.existingSecret holds a URL that KEDA cannot read" -}}
-{{- end -}}
-{{- if $errors -}}
-{{- fail (printf "workers chart: %s" (join "; " $errors)) -}}
-{{- end -}}
-{{- end -}}
 
 {{/* The pod spec parts every worker and beat share: identity, security, scheduling and volumes. */}}
 {{- define "workers.podCommon" -}}

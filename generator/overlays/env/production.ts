@@ -4,7 +4,8 @@ import type { UmbrellaOverlay } from '../../models/suite.js';
 export const production = {
   global: {
     environment: 'production',
-    redis: { cacheCluster: true },
+    // No generated password outside dev: renders are the same every time (GitOps); docs/gitops.md.
+    redis: { cacheCluster: true, credentialsSecret: 'concertmaster-redis-credentials' },
     // Plan: the Istio mesh, and tracing from every workload.
     mesh: { enabled: true },
     tracing: { enabled: true },

@@ -9,7 +9,14 @@ export const staging = {
     autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 6 },
     podDisruptionBudget: { enabled: true, minAvailable: 1 },
   },
-  global: { environment: 'staging', redis: { cacheCluster: true }, postgresql: { pooler: true }, mesh: { enabled: true }, tracing: { enabled: true } },
+  global: {
+    environment: 'staging',
+    // No generated password outside dev: renders are the same every time (GitOps); docs/gitops.md.
+    redis: { cacheCluster: true, credentialsSecret: 'concertmaster-redis-credentials' },
+    postgresql: { pooler: true },
+    mesh: { enabled: true },
+    tracing: { enabled: true },
+  },
   mesh: { enabled: true, hosts: ['api.staging.concertmaster.io'] },
   observability: { enabled: true },
   workers: {

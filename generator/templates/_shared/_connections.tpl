@@ -1,25 +1,10 @@
 {{/*
 Connection settings of the [[chart]] chart, shared by every chart that talks to PostgreSQL and Redis.
-By default the names follow the conventions in global.postgresql and global.redis, so the postgres and
-redis charts of the same release are found without configuration. An external service is wired by
+By default the names follow the suite's naming contract (_names.tpl: global.postgresql, global.redis and
+global.naming), so the postgres and redis charts of the same release are found without configuration. An external service is wired by
 pointing database.existingSecret or redis.existingSecret at a Secret that holds the whole URL.
 Credentials are composed with Kubernetes' $(VAR) expansion, so they never pass through values.
 */}}
-
-{{/* Name of the PostgreSQL credentials Secret (keys "username" and "password"). */}}
-{{- define "[[chart]].postgresqlSecret" -}}
-{{- .Values.global.postgresql.credentialsSecret | default (printf "%s-postgres-app" .Release.Name) -}}
-{{- end -}}
-
-{{/* Name of the Redis credentials Secret (key "password"). */}}
-{{- define "[[chart]].redisSecret" -}}
-{{- .Values.global.redis.credentialsSecret | default (printf "%s-redis" .Release.Name) -}}
-{{- end -}}
-
-{{/* Service host of the Redis that carries the Celery broker. */}}
-{{- define "[[chart]].brokerHost" -}}
-{{- .Values.global.redis.host | default (printf "%s-redis" .Release.Name) -}}
-{{- end -}}
 
 {{/*
 Environment variables DATABASE_URL, CELERY_BROKER_URL and REDIS_URL (the cache), with the variables they
@@ -34,9 +19,9 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
       key: {{ .Values.database.existingSecretKey }}
 {{- else -}}
 {{- $pg := .Values.global.postgresql -}}
-{{- $default := printf "%s-postgres-%s" .Release.Name (ternary "pooler-rw" "rw" $pg.pooler) -}}
+{{- $ctx := dict "root" . -}}
 - name: DATABASE_HOST
-  value: {{ $pg.host | default $default | quote }}
+  value: {{ include "[[chart]].suite.postgresHost" $ctx | quote }}
 - name: DATABASE_PORT
   value: {{ $pg.port | quote }}
 - name: DATABASE_NAME
@@ -44,29 +29,30 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
 - name: DATABASE_USER
   valueFrom:
     secretKeyRef:
-      name: {{ include "[[chart]].postgresqlSecret" . }}
+      name: {{ include "[[chart]].suite.postgresSecret" $ctx }}
       key: username
 - name: DATABASE_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ include "[[chart]].postgresqlSecret" . }}
+      name: {{ include "[[chart]].suite.postgresSecret" $ctx }}
       key: password
 - name: DATABASE_URL
   value: "postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)"
 {{- if not $pg.host }}
 {{- /* Reads that may lag: the hot standbys (CloudNativePG's -ro Service; the same pod in standalone mode). */}}
 - name: DATABASE_READ_HOST
-  value: {{ printf "%s-postgres-ro" .Release.Name | quote }}
+  value: {{ include "[[chart]].suite.postgresReadHost" $ctx | quote }}
 - name: DATABASE_READ_URL
   value: "postgresql://$(DATABASE_USER):$(DATABASE_PASSWORD)@$(DATABASE_READ_HOST):$(DATABASE_PORT)/$(DATABASE_NAME)"
 {{- end }}
 {{- end }}
 {{- $redis := .Values.global.redis }}
+{{- $ctx := dict "root" . }}
 {{- if not (and .Values.broker.existingSecret .Values.redis.existingSecret) }}
 - name: REDIS_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ include "[[chart]].redisSecret" . }}
+      name: {{ include "[[chart]].suite.redisSecret" $ctx }}
       key: password
 - name: REDIS_PORT
   value: {{ $redis.port | quote }}
@@ -79,7 +65,7 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
       key: {{ .Values.broker.existingSecretKey }}
 {{- else }}
 - name: CELERY_BROKER_HOST
-  value: {{ include "[[chart]].brokerHost" . | quote }}
+  value: {{ include "[[chart]].suite.redisHost" $ctx | quote }}
 - name: CELERY_BROKER_URL
   value: "redis://:$(REDIS_PASSWORD)@$(CELERY_BROKER_HOST):$(REDIS_PORT)/0"
 {{- end }}
@@ -91,12 +77,12 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
       key: {{ .Values.redis.existingSecretKey }}
 {{- else if $redis.cacheCluster }}
 - name: REDIS_HOST
-  value: {{ printf "%s-redis-cache-leader" .Release.Name | quote }}
+  value: {{ include "[[chart]].suite.redisCacheHost" $ctx | quote }}
 - name: REDIS_URL
   value: "redis://:$(REDIS_PASSWORD)@$(REDIS_HOST):$(REDIS_PORT)/0"
 {{- else }}
 - name: REDIS_HOST
-  value: {{ include "[[chart]].brokerHost" . | quote }}
+  value: {{ include "[[chart]].suite.redisHost" $ctx | quote }}
 - name: REDIS_URL
   value: {{ printf "redis://:$(REDIS_PASSWORD)@$(REDIS_HOST):$(REDIS_PORT)/%d" (int .Values.redis.database) | quote }}
 {{- end }}
@@ -109,7 +95,7 @@ are composed from. REDIS_CLUSTER tells the application whether the cache is a Re
 {{- with .root.Values.global.tracing -}}
 {{- if .enabled -}}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
-  value: {{ .endpoint | default (printf "http://%s-observability-collector:4317" $.root.Release.Name) | quote }}
+  value: {{ include "[[chart]].suite.otlpEndpoint" (dict "root" $.root) | quote }}
 - name: OTEL_SERVICE_NAME
   value: {{ $.service | quote }}
 - name: OTEL_RESOURCE_ATTRIBUTES

@@ -1,9 +1,13 @@
-{{/* Name of the API's ServiceAccount. */}}
+{{/*
+Name of the API's ServiceAccount: serviceAccount.name on its own, else global.naming.api.serviceAccountName
+(which the mesh's AuthorizationPolicies admit), else the chart's full name ("default" when none is made).
+*/}}
 {{- define "api.serviceAccountName" -}}
+{{- $name := .Values.serviceAccount.name | default .Values.global.naming.api.serviceAccountName -}}
 {{- if .Values.serviceAccount.create -}}
-{{- .Values.serviceAccount.name | default (include "api.fullname" .) -}}
+{{- $name | default (include "api.fullname" .) -}}
 {{- else -}}
-{{- .Values.serviceAccount.name | default "default" -}}
+{{- $name | default "default" -}}
 {{- end -}}
 {{- end -}}
 

@@ -1,6 +1,6 @@
-{{/* The API Service this chart routes to: the api chart's, by the suite's naming convention. */}}
+{{/* The API Service this chart routes to: the api chart's, by the suite's naming contract. */}}
 {{- define "mesh.apiHost" -}}
-{{- printf "%s-api" .Release.Name -}}
+{{- include "mesh.suite.fullname" (dict "root" . "chart" "api") -}}
 {{- end -}}
 
 {{/* SPIFFE identity of a ServiceAccount of this release. Call with (dict "root" $ "sa" <name>). */}}

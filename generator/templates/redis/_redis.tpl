@@ -18,20 +18,3 @@ maxmemory-policy {{ .maxmemoryPolicy }}
 save {{ .save | quote }}
 appendonly {{ ternary "yes" "no" .appendonly }}
 {{- end -}}
-
-{{/*
-Settings that must agree with the rest of the suite, checked together so that one `helm install`
-reports every mismatch.
-*/}}
-{{- define "redis.checkConfig" -}}
-{{- $errors := list -}}
-{{- if and (eq .Values.mode "operator") (not .Values.global.redis.cacheCluster) -}}
-{{- $errors = append $errors "mode is \"operator\" (the cache is a RedisCluster) but global.redis.cacheCluster is false: the API and workers would look for the cache on the broker" -}}
-{{- end -}}
-{{- if and (eq .Values.mode "standalone") .Values.global.redis.cacheCluster -}}
-{{- $errors = append $errors "global.redis.cacheCluster is true but mode is \"standalone\": no RedisCluster would exist" -}}
-{{- end -}}
-{{- if $errors -}}
-{{- fail (printf "redis chart: %s" (join "; " $errors)) -}}
-{{- end -}}
-{{- end -}}

@@ -4,17 +4,22 @@ Helpers of the api chart. Every name carries the chart's prefix: `define` names 
 an umbrella and its subcharts.
 */}}
 
-{{/* Chart name, or nameOverride. */}}
+{{/*
+Chart name: nameOverride on its own, else the suite's name for the chart (global.naming, which every
+chart of the release reads; _names.tpl).
+*/}}
 {{- define "api.name" -}}
-{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- .Values.nameOverride | default (include "api.suite.name" (dict "root" . "chart" .Chart.Name)) | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{/* "<release>-<chart>", or fullnameOverride; at most 63 characters (the DNS label limit). */}}
+{{/* "<release>-<name>", or fullnameOverride on its own, else the suite's full name; at most 63 characters. */}}
 {{- define "api.fullname" -}}
 {{- if .Values.fullnameOverride -}}
 {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else if .Values.nameOverride -}}
+{{- printf "%s-%s" .Release.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
 {{- else -}}
-{{- printf "%s-%s" .Release.Name (include "api.name" .) | trunc 63 | trimSuffix "-" -}}
+{{- include "api.suite.fullname" (dict "root" . "chart" .Chart.Name) -}}
 {{- end -}}
 {{- end -}}
 
@@ -134,4 +139,15 @@ container that keeps running) stops when the main container exits, so the Job co
 {{- if .Values.global.mesh.enabled -}}
 sidecar.istio.io/nativeSidecar: "true"
 {{- end -}}
+{{- end -}}
+
+{{/*
+A Kubernetes quantity ("500m", "2", 0.5, "1Gi") in base units (cores, bytes), as a number that
+templates/checks.yaml compares (requests ≤ limits). The schema has already refused anything else.
+*/}}
+{{- define "api.quantity" -}}
+{{- $q := toString . -}}
+{{- $suffix := regexReplaceAll "^[0-9.]+" $q "" -}}
+{{- $scale := dict "" 1.0 "m" 0.001 "k" 1e3 "M" 1e6 "G" 1e9 "T" 1e12 "P" 1e15 "E" 1e18 "Ki" 1024.0 "Mi" 1048576.0 "Gi" 1073741824.0 "Ti" 1099511627776.0 "Pi" 1125899906842624.0 "Ei" 1152921504606846976.0 -}}
+{{- mulf (float64 (regexReplaceAll "^([0-9.]+).*$" $q "${1}")) (index $scale $suffix | default 1.0) -}}
 {{- end -}}

@@ -1,0 +1,60 @@
+/**
+ * templates/checks.yaml: what a chart refuses before it applies anything.
+ * - Its invariants as Helm template actions (generator/core/rules.ts): the render fails once, listing
+ *   every violated rule by the key path the user writes.
+ * - The preflight (global.preflight.secrets): where the render sees a cluster (install, upgrade), every
+ *   Secret the release reads but does not make must exist; the failure lists each missing one with the
+ *   command that creates it. `helm template` and GitOps renders, which see no cluster, skip it.
+ * In the umbrella it checks its own rules, global's, and every enabled subchart's; a subchart inside the
+ * umbrella leaves its checks to it.
+ */
+import { goCond, goRef, helmChecks, type ChartRules } from '../core/rules.js';
+import type { ChartDefinition, SecretUse } from '../models/chart.js';
+import { globalRules } from '../models/global.js';
+import { rulesOf } from '../checks/invariants.js';
+import { header } from './files.js';
+
+export const CHECKS_PATH = 'templates/checks.yaml';
+
+/** `--from-literal=…` with {key:<path>} replaced by the value at the path. */
+function literals(use: SecretUse, root: string): string {
+  const parts = use.literals.split(/(\{key:[^}]+\})/).filter(Boolean);
+  return `(print ${parts.map((p) => (p.startsWith('{key:') ? goRef(p.slice(5, -1), root) : JSON.stringify(p))).join(' ')})`;
+}
+
+function preflight(sections: readonly { root: string; enabled?: string; uses: readonly SecretUse[] }[]): string {
+  const lines = ['{{- if and $.Values.global.preflight.secrets (lookup "v1" "Namespace" "" "kube-system") }}', '{{- $missing := list }}'];
+  for (const s of sections) {
+    if (s.uses.length === 0) continue;
+    lines.push(`{{- $v := ${s.root} }}`);
+    if (s.enabled) lines.push(`{{- if ${s.enabled} }}`);
+    for (const use of s.uses) {
+      lines.push(`{{- if ${use.when ? goCond(use.when, '$v') : 'true'} }}`);
+      lines.push(`{{- with ${goRef(use.name, '$v')} }}`);
+      lines.push('{{- if not (lookup "v1" "Secret" $.Release.Namespace .) }}');
+      lines.push(`{{- $missing = append $missing (printf "%s: kubectl --namespace %s create secret generic %s %s" . $.Release.Namespace . ${literals(use, '$v')}) }}`);
+      lines.push('{{- end }}', '{{- end }}', '{{- end }}');
+    }
+    if (s.enabled) lines.push('{{- end }}');
+  }
+  lines.push('{{- if $missing }}');
+  lines.push('{{- fail (printf "Secrets the release reads are missing from namespace %s; create them first, or set global.preflight.secrets=false to skip this check:\\n  %s" $.Release.Namespace (join "\\n  " (uniq $missing))) }}');
+  lines.push('{{- end }}', '{{- end }}');
+  return lines.join('\n') + '\n';
+}
+
+export function checksYaml(chart: ChartDefinition, umbrella: ChartDefinition, subcharts: readonly ChartDefinition[]): string {
+  const isUmbrella = chart === umbrella;
+  const sections: ChartRules[] = [{ section: '', rules: [...globalRules, ...rulesOf(chart, isUmbrella ? subcharts.map((s) => s.name) : [])] }];
+  if (isUmbrella) for (const sub of subcharts) sections.push({ section: sub.name, rules: rulesOf(sub) });
+  const uses = isUmbrella
+    ? subcharts.map((s) => ({ root: `$.Values.${s.name}`, enabled: `$.Values.${s.name}.enabled`, uses: s.secretUses ?? [] }))
+    : [{ root: '$.Values', uses: chart.secretUses ?? [] }];
+  let body = helmChecks(chart.name, sections) + preflight(uses);
+  if (!isUmbrella) {
+    // Inside the umbrella, which checks everything at once with the paths the user writes.
+    body = `{{- if not (hasSuffix (printf "${umbrella.name}/charts/%s/templates" .Chart.Name) .Template.BasePath) }}\n${body}{{- end }}\n`;
+    body = `{{- if .Values.enabled }}\n${body}{{- end }}\n`;
+  }
+  return header(`charts/${chart.name}/${CHECKS_PATH}`, `${chart.modelSource} (its invariants and the Secrets it reads)`) + body;
+}

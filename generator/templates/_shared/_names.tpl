@@ -1,0 +1,104 @@
+{{/*
+The suite's naming contract, in every chart: each name one chart of the suite uses for another chart's
+object is made here, from the release name and global.naming (each chart's nameOverride,
+fullnameOverride and ServiceAccount name), and the owning chart names its objects with the same
+helpers, so the two sides cannot disagree. Call each with (dict "root" $ ...).
+*/}}
+
+{{/* app.kubernetes.io/name of a chart of the suite. Call with (dict "root" $ "chart" <name>). */}}
+{{- define "[[chart]].suite.name" -}}
+{{- $n := index .root.Values.global.naming .chart | default dict -}}
+{{- $n.nameOverride | default .chart | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Object-name prefix of a chart of the suite: "<release>-<name>", or its fullnameOverride. Call with (dict "root" $ "chart" <name>). */}}
+{{- define "[[chart]].suite.fullname" -}}
+{{- $n := index .root.Values.global.naming .chart | default dict -}}
+{{- if $n.fullnameOverride -}}
+{{- $n.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .root.Release.Name (include "[[chart]].suite.name" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Selector labels of a chart's objects in this release, as that chart's own selectorLabels. Call with (dict "root" $ "chart" <name>). */}}
+{{- define "[[chart]].suite.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "[[chart]].suite.name" . }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{/* The ServiceAccount of the api or workers pods: global.naming.<chart>.serviceAccountName, or the chart's full name. */}}
+{{- define "[[chart]].suite.serviceAccount" -}}
+{{- $n := index .root.Values.global.naming .chart | default dict -}}
+{{- $n.serviceAccountName | default (include "[[chart]].suite.fullname" .) -}}
+{{- end -}}
+
+{{/* The PostgreSQL cluster: the CloudNativePG Cluster or the StatefulSet, prefix of their Services and Secret. Call with (dict "root" $). */}}
+{{- define "[[chart]].suite.postgresCluster" -}}
+{{- include "[[chart]].suite.fullname" (dict "root" .root "chart" "postgres") | trunc 50 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* The read-write PostgreSQL host: global.postgresql.host, or the cluster's -rw Service, or its Pooler's with global.postgresql.pooler. */}}
+{{- define "[[chart]].suite.postgresHost" -}}
+{{- $pg := .root.Values.global.postgresql -}}
+{{- $pg.host | default (printf "%s-%s" (include "[[chart]].suite.postgresCluster" .) (ternary "pooler-rw" "rw" $pg.pooler)) -}}
+{{- end -}}
+
+{{/* The PgBouncer Pooler in front of the primary (cnpg mode). */}}
+{{- define "[[chart]].suite.postgresPooler" -}}
+{{- printf "%s-pooler-rw" (include "[[chart]].suite.postgresCluster" .) -}}
+{{- end -}}
+
+{{/* The hot standbys' Service, for reads that may lag. */}}
+{{- define "[[chart]].suite.postgresReadHost" -}}
+{{- printf "%s-ro" (include "[[chart]].suite.postgresCluster" .) -}}
+{{- end -}}
+
+{{/* The application credentials Secret (keys username and password): global.postgresql.credentialsSecret, or the cluster's -app Secret. */}}
+{{- define "[[chart]].suite.postgresSecret" -}}
+{{- .root.Values.global.postgresql.credentialsSecret | default (printf "%s-app" (include "[[chart]].suite.postgresCluster" .)) -}}
+{{- end -}}
+
+{{/* The ObjectStore of a region's backups and WAL. Call with (dict "root" $ "region" <region>). */}}
+{{- define "[[chart]].suite.objectStore" -}}
+{{- printf "%s-%s" (include "[[chart]].suite.fullname" (dict "root" .root "chart" "postgres")) .region | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* The Redis that carries the Celery broker: global.redis.host, or the redis chart's Service. */}}
+{{- define "[[chart]].suite.redisHost" -}}
+{{- .root.Values.global.redis.host | default (include "[[chart]].suite.fullname" (dict "root" .root "chart" "redis")) -}}
+{{- end -}}
+
+{{/* The Redis Cluster of the cache (redis chart in operator mode): the operator's leader Service. */}}
+{{- define "[[chart]].suite.redisCacheHost" -}}
+{{- printf "%s-cache-leader" (include "[[chart]].suite.fullname" (dict "root" .root "chart" "redis")) -}}
+{{- end -}}
+
+{{/* The Redis password Secret (key password): global.redis.credentialsSecret, or the redis chart's. */}}
+{{- define "[[chart]].suite.redisSecret" -}}
+{{- .root.Values.global.redis.credentialsSecret | default (include "[[chart]].suite.fullname" (dict "root" .root "chart" "redis")) -}}
+{{- end -}}
+
+{{/* The OpenTelemetryCollector of the observability chart; the operator names its Service <name>-collector. */}}
+{{- define "[[chart]].suite.collector" -}}
+{{- include "[[chart]].suite.fullname" (dict "root" .root "chart" "observability") | trunc 53 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Where traces go: global.tracing.endpoint, or the observability chart's collector. */}}
+{{- define "[[chart]].suite.otlpEndpoint" -}}
+{{- .root.Values.global.tracing.endpoint | default (printf "http://%s-collector:4317" (include "[[chart]].suite.collector" .)) -}}
+{{- end -}}
+
+{{/*
+The Prometheus job of a scraped component: a fixed name, carried by the Service (or pods) as the label
+concertmaster.io/metrics-job, which the monitors' jobLabel reads. Alerts and dashboards select it with
+the namespace, never a release name. Call with (dict "component" <name>).
+*/}}
+{{- define "[[chart]].suite.metricsJob" -}}
+{{- printf "concertmaster-%s" .component -}}
+{{- end -}}
+
+{{/* The label that names a scraped component's Prometheus job, for a Service or a pod. Call with (dict "component" <name>). */}}
+{{- define "[[chart]].suite.metricsJobLabel" -}}
+concertmaster.io/metrics-job: {{ include "[[chart]].suite.metricsJob" . }}
+{{- end -}}
