@@ -74,29 +74,31 @@ class Api:
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= MAX_SECONDS:
             return 400, {"error": f"seconds must be a number from 0 to {MAX_SECONDS}"}
         workflow_id = str(uuid.uuid4())
-        with self.db.cursor() as cur:
-            cur.execute(
+        self.db.run(
+            lambda cur: cur.execute(
                 "INSERT INTO workflows (id, queue, seconds, status) VALUES (%s, %s, %s, 'PENDING')",
                 (workflow_id, queue, seconds),
             )
+        )
         self.run_workflow.apply_async(args=[workflow_id, seconds], queue=queue)
         return 202, {"id": workflow_id, "status": "PENDING"}
 
     def workflow(self, workflow_id: str) -> tuple[int, dict[str, Any]]:
-        with self.db.cursor() as cur:
-            cur.execute("SELECT * FROM workflows WHERE id = %s", (workflow_id,))
-            row = cur.fetchone()
-        return (200, _jsonable(row)) if row else (404, {"error": "no such workflow"})
+        row = self.db.run(lambda cur: _fetch(cur, "SELECT * FROM workflows WHERE id = %s", (workflow_id,))[:1])
+        return (200, _jsonable(row[0])) if row else (404, {"error": "no such workflow"})
 
     def workflows(self) -> tuple[int, Any]:
-        with self.db.cursor() as cur:
-            cur.execute("SELECT * FROM workflows ORDER BY created_at DESC LIMIT 50")
-            return 200, [_jsonable(r) for r in cur.fetchall()]
+        rows = self.db.run(lambda cur: _fetch(cur, "SELECT * FROM workflows ORDER BY created_at DESC LIMIT 50"))
+        return 200, [_jsonable(r) for r in rows]
 
     def forms(self) -> tuple[int, Any]:
-        with self.db.cursor() as cur:
-            cur.execute("SELECT id, name, fields FROM forms ORDER BY id")
-            return 200, [_jsonable(r) for r in cur.fetchall()]
+        rows = self.db.run(lambda cur: _fetch(cur, "SELECT id, name, fields FROM forms ORDER BY id"))
+        return 200, [_jsonable(r) for r in rows]
+
+
+def _fetch(cur, query: str, args: tuple = ()) -> list[dict[str, Any]]:
+    cur.execute(query, args)
+    return cur.fetchall()
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:

@@ -42,9 +42,18 @@ class Database:
         finally:
             pool.putconn(conn, close=broken or conn.closed != 0)
 
+    def run(self, work):
+        """`work(cursor)` in a transaction; a connection that died (a database restart) is replaced once."""
+        for attempt in (1, 2):
+            try:
+                with self.cursor() as cur:
+                    return work(cur)
+            except (psycopg2.OperationalError, psycopg2.InterfaceError):
+                if attempt == 2:
+                    raise
+
     def ping(self) -> None:
-        with self.cursor() as cur:
-            cur.execute("SELECT 1")
+        self.run(lambda cur: cur.execute("SELECT 1"))
 
 
 def connect(url: str) -> "psycopg2.extensions.connection":

@@ -174,3 +174,33 @@ def test_metrics_carry_the_names_the_alerts_query(api: str, migrated: dict[str, 
     text = urllib.request.urlopen(f"http://127.0.0.1:{migrated['METRICS_PORT']}/metrics", timeout=10).read().decode()
     assert 'http_requests_total{method="GET",route="/api/forms",status="200"}' in text
     assert "http_request_duration_seconds_bucket{" in text
+
+
+def test_a_worker_that_loses_its_broker_exits_instead_of_going_catatonic(chart_env: dict[str, str]) -> None:
+    """Kombu 5.2.4 can leave a reconnected worker answering pings but never consuming (celery#8030).
+
+    The app exits on a lost broker connection so that the kubelet's restart reconnects cleanly; the
+    broker here is a private Redis, so the session's Redis stays up for the other tests.
+    """
+    port = free_port()
+    serve = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    env = {**chart_env, "CELERY_BROKER_URL": f"redis://127.0.0.1:{port}/0"}
+    redis = subprocess.Popen(serve, stdout=subprocess.DEVNULL)
+    wait_port(port)
+    worker = start([PY, "-m", "celery", "-A", "app.celery", "worker", "-Q", "lost", "-n", "lost@%h", "--concurrency=1"], env)
+    try:
+        ping(env, "lost")
+        redis.terminate()
+        redis.wait(30)
+        # The worker must exit while the broker is gone, rather than sit reconnected but deaf after it.
+        try:
+            out, _ = worker.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("the worker is still running 60 s after losing its broker") from None
+        assert "lost the broker connection" in out, out[-2000:]
+    finally:
+        if worker.poll() is None:
+            stop(worker)
+        if redis.poll() is None:
+            redis.terminate()
+            redis.wait(30)
