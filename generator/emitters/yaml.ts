@@ -4,7 +4,8 @@
  */
 import { Document, stringify } from 'yaml';
 
-const OPTIONS = { version: '1.1', lineWidth: 0, indentSeq: true } as const;
+// No anchors or aliases: a value shared by two keys is written out at both, as a reader expects.
+const OPTIONS = { version: '1.1', lineWidth: 0, indentSeq: true, aliasDuplicateObjects: false } as const;
 
 export const toYaml = (value: unknown): string => stringify(value, OPTIONS);
 export const yamlDocument = (value: unknown): Document => new Document(value, { version: '1.1' });

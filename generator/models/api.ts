@@ -6,13 +6,14 @@ import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-mod
 import { bool, group, int, object, objectList, oneOf, resources, str, stringList, stringMap } from '../core/values.js';
 import { all, atMost, equals, not, truthy, type Rule } from '../core/rules.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, securityContextModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
 import { egressModel, peerModel, prometheusPeer } from './network.js';
 
-const probe = (what: string, d: { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) =>
-  group(`${what} on GET /health.`, {
+const probe = (what: string, d: { path: string; initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) =>
+  group(`${what}, an HTTP GET on the http port.`, {
+    path: str('Path the probe requests.', d.path, { pattern: '^/[^ ]*$' }),
     initialDelaySeconds: int('Seconds before the first probe.', d.initialDelaySeconds, { minimum: 0 }),
     periodSeconds: int('Seconds between probes.', d.periodSeconds, { minimum: 1 }),
     timeoutSeconds: int('Seconds before a probe times out.', d.timeoutSeconds, { minimum: 1 }),
@@ -40,10 +41,14 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   extraVolumes: objectList<IVolume>('Extra volumes for the API pods.', [], ['name']),
   extraVolumeMounts: objectList<IVolumeMount>('Extra volume mounts for the API container.', [], ['name', 'mountPath']),
   resources: resources('the API container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } }),
-  readinessProbe: probe('Readiness probe', { initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3 }),
-  livenessProbe: probe('Liveness probe', { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 }),
-  startupProbe: probe('Startup probe; liveness and readiness wait for it, so a slow start is not killed', {
-    initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 30,
+  readinessProbe: probe('Readiness: /health checks PostgreSQL and Redis, so a pod whose dependencies are away takes no traffic', {
+    path: '/health', initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3,
+  }),
+  livenessProbe: probe('Liveness: /livez checks no dependency, so a database outage makes the pods unready without restarting them', {
+    path: '/livez', initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3,
+  }),
+  startupProbe: probe('Startup probe; liveness and readiness wait for it, so a slow start is not killed. Dependency-free, as liveness', {
+    path: '/livez', initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 30,
   }),
   autoscaling: group('HorizontalPodAutoscaler (autoscaling/v2) on CPU and memory.', {
     enabled: bool('Create the HPA; the Deployment then has no spec.replicas.', false),
@@ -70,10 +75,7 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   securityContext: securityContextModel('the API processes'),
   podAnnotations: stringMap('Annotations added to the API pods.'),
   podLabels: stringMap('Labels added to the API pods (never to selectors).'),
-  nodeSelector: stringMap('Node labels the API pods require.'),
-  tolerations: objectList<IToleration>('Tolerations of the API pods.'),
-  affinity: object('Affinity of the API pods, passed through as is; when set it replaces the preference for global.zones.', {}),
-  priorityClassName: str('PriorityClass of the API pods; empty uses the cluster default.', ''),
+  ...schedulingModel('the API pods, its migration Job and its test pod', '; when set it replaces the preference for global.zones'),
   terminationGracePeriodSeconds: int('Seconds the API has to finish in-flight requests after SIGTERM.', 30, { minimum: 0 }),
   serviceAccount: group('The API\'s ServiceAccount. Its token is never mounted: the API does not call Kubernetes.', {
     create: bool('Create the ServiceAccount.', true),

@@ -1,5 +1,6 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
-import { bool, group, int, str } from '../core/values.js';
+import type { IToleration } from 'kubernetes-models/v1';
+import { bool, group, int, object, objectList, str, stringMap } from '../core/values.js';
 import { OPTIONAL_LABEL_PATTERN } from '../core/schema.js';
 
 /** Read by the shared name helpers of every chart, the umbrella included. */
@@ -24,3 +25,15 @@ export const securityContextModel = (who: string, why = 'the rest of the restric
     runAsGroup: int(`GID of ${who}.`, 10001, { minimum: 1 }),
     fsGroup: int('Group that owns mounted volumes.', 10001, { minimum: 1 }),
   });
+
+/**
+ * Where a workload's pods may run, the same keys in every chart (the shared helper `<chart>.scheduling`
+ * renders them): node labels they require, taints they tolerate, affinity passed through as is, and a
+ * PriorityClass.
+ */
+export const schedulingModel = (who: string, affinityNote = '') => ({
+  nodeSelector: stringMap(`Node labels ${who} require.`),
+  tolerations: objectList<IToleration>(`Tolerations of ${who}.`),
+  affinity: object(`Affinity of ${who}, passed through as is${affinityNote}.`, {}),
+  priorityClassName: str(`PriorityClass of ${who}; empty uses the cluster default.`, ''),
+});

@@ -4,7 +4,7 @@
  * and the optional kubecost configuration and k6 load test.
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
-import { commonModel, securityContextModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { prometheusPeer } from './network.js';
 import { exporterModel } from './exporter.js';
@@ -68,6 +68,7 @@ export const observabilityModel = group('Metrics, alerts, dashboards and tracing
     resources: resources('k6', { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } }),
   }),
   securityContext: securityContextModel('the exporter, collector and load-test processes'),
+  ...schedulingModel('the Celery exporter, the collector and the load test'),
   networkPolicy: group('NetworkPolicy of the Celery exporter: Prometheus in, Redis and DNS out.', {
     enabled: bool('Create the NetworkPolicy.', true),
     prometheus: prometheusPeer(),

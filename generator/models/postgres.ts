@@ -7,7 +7,7 @@
  */
 import { bool, group, int, oneOf, resources, str, stringMap } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, securityContextModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
@@ -57,6 +57,7 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   }),
   podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
   securityContext: securityContextModel('PostgreSQL in standalone mode'),
+  ...schedulingModel('the PostgreSQL pods (in cnpg mode the instances and the Pooler; the affinity\'s nodeAffinity, podAffinity and podAntiAffinity go to CloudNativePG\'s)'),
   networkPolicy: operatorNetworkPolicyModel(
     'NetworkPolicy: the API (including its migration Job), the workers, the Pooler, the operator and Prometheus reach PostgreSQL; instances reach each other.',
     'the CloudNativePG operator',

@@ -7,7 +7,7 @@
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, securityContextModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
@@ -45,6 +45,7 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
   resources: resources('each Redis container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '1Gi' } }),
   persistence: persistence('the broker (standalone: the only Redis)', '8Gi'),
   securityContext: securityContextModel('Redis', "fsGroup makes the data volume writable, and the UID is not the image's 999"),
+  ...schedulingModel('the Redis pods (in operator mode the broker\'s and every cache node\'s)'),
   cache: group('The cache in operator mode: a RedisCluster.', {
     leaders: int('Leader nodes (hash-slot shards); each gets followers.', 3, { minimum: 3 }),
     followersPerLeader: int('Followers of each leader.', 1, { minimum: 0 }),
@@ -52,7 +53,7 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
     persistence: persistence('each cache node', '20Gi'),
   }),
   metrics: exporterModel('The Prometheus exporter (oliver006/redis_exporter) beside each Redis.', 'the exporter', {
-    image: { registry: 'quay.io', repository: 'oliver006/redis_exporter', tag: 'v1.67.0' },
+    image: { registry: 'quay.io', repository: 'oliver006/redis_exporter', tag: 'v1.74.0' },
     port: 9121,
     requests: { cpu: '10m', memory: '32Mi' },
     limits: { cpu: '100m', memory: '64Mi' },

@@ -4,7 +4,7 @@
  */
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
-import { commonModel, securityContextModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { all, atMost, forEach, not, requires, truthy, unique, type Rule } from '../core/rules.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
@@ -56,7 +56,12 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
   shutdown: group('Graceful shutdown: a stopping worker first stops consuming, then finishes its running tasks.', {
     terminationGracePeriodSeconds: int('Seconds a stopping worker has to finish running tasks before it is killed.', 600, { minimum: 30 }),
   }),
-  livenessProbe: group('Liveness: `celery inspect ping` against the pod\'s own node, which fails when the worker stops consuming.', {
+  startup: group('How a worker starts: Celery started before its broker is reachable can connect and never consume (a known trap), so the pod first waits for the broker, and a startup probe gives the worker time to answer on its own node.', {
+    waitForBroker: bool('Run the init container wait-for-broker (the worker image\'s python3 and kombu, which Celery brings) until CELERY_BROKER_URL answers.', true),
+    periodSeconds: int('Seconds between startup checks (`celery inspect ping` against the pod\'s own node).', 10, { minimum: 1 }),
+    failureThreshold: int('Failed startup checks before the worker is restarted.', 30, { minimum: 1 }),
+  }),
+  livenessProbe: group('Liveness: the worker answers `celery inspect ping` on its own node, or the broker itself is away. A broker outage restarts no worker; a worker that stops answering while the broker is up is restarted.', {
     periodSeconds: int('Seconds between checks.', 60, { minimum: 10 }),
     timeoutSeconds: int('Seconds a check may take.', 20, { minimum: 5 }),
     failureThreshold: int('Failed checks in a row before the worker is restarted.', 3, { minimum: 1 }),
@@ -70,6 +75,7 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
     resources: resources('beat', { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '250m', memory: '256Mi' } }),
   }),
   securityContext: securityContextModel('the worker processes'),
+  ...schedulingModel('the worker and beat pods'),
   networkPolicy: group('NetworkPolicy: no ingress (workers serve nothing); by default egress only to Redis and PostgreSQL in the namespace, DNS, and the telemetry ports.', {
     enabled: bool('Create the NetworkPolicy.', true),
     ...egressModel('the workers', { default: true, why: 'Turn off, or add extraEgress, when tasks call services outside the namespace.' }),

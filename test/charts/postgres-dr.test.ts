@@ -130,10 +130,12 @@ describe.each(HELMS)('$name', ({ bin }) => {
     const sts = named(objects, 'StatefulSet', 'concertmaster-postgres');
     const pg = sts.spec.template.spec.containers[0];
 
-    it('runs PostgreSQL 17 with pg_isready probes and a volume', () => {
+    it('runs PostgreSQL 17 with a pg_isready readiness probe, a TCP liveness probe and a volume', () => {
       expect(pg.image).toBe('docker.io/library/postgres:17.6');
       expect(pg.readinessProbe.exec.command[2]).toContain('pg_isready');
-      expect(pg.livenessProbe.exec.command[2]).toContain('pg_isready');
+      // Liveness only asks whether the server listens: pg_isready fails during crash recovery, when a
+      // restart would only start the recovery again (errata).
+      expect(pg.livenessProbe.tcpSocket).toEqual({ port: 'postgres' });
       expect(sts.spec.volumeClaimTemplates[0].spec.resources).toEqual({ requests: { storage: '1Gi' } });
     });
 

@@ -218,10 +218,12 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(container.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2000m', memory: '4Gi' } });
     });
 
-    it('probes on /health: readiness 10s/5s, liveness 30s/10s/5s/3', () => {
+    // Readiness keeps the plan's /health (it checks PostgreSQL and Redis); liveness and startup use /livez,
+    // which checks only the process, so an outage of a dependency never restarts every API pod (errata).
+    it('probes: readiness on /health 10s/5s, liveness on /livez 30s/10s/5s/3', () => {
       expect(container.readinessProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3 });
-      expect(container.livenessProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
-      expect(container.startupProbe.httpGet).toEqual({ path: '/health', port: 'http' });
+      expect(container.livenessProbe).toEqual({ httpGet: { path: '/livez', port: 'http' }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
+      expect(container.startupProbe.httpGet).toEqual({ path: '/livez', port: 'http' });
     });
 
     it('port 8000, and a metrics port on the Service', () => {
@@ -286,6 +288,8 @@ describe.each(HELMS)('$name', ({ bin }) => {
       ]);
       const env = one(objects, 'Deployment').spec.template.spec.containers[0].env;
       expect(env).toEqual([
+        { name: 'PORT', value: '8000' },
+        { name: 'METRICS_PORT', value: '9090' },
         { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'ext-db', key: 'DATABASE_URL' } } },
         { name: 'CELERY_BROKER_URL', valueFrom: { secretKeyRef: { name: 'ext-broker', key: 'CELERY_BROKER_URL' } } },
         { name: 'REDIS_URL', valueFrom: { secretKeyRef: { name: 'ext-redis', key: 'REDIS_URL' } } },

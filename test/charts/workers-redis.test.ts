@@ -21,7 +21,12 @@ describe.each(HELMS)('$name', ({ bin }) => {
       ]);
       expect(worker.env[0]).toEqual({ name: 'WORKER_CONCURRENCY', value: '4' });
       expect(worker.resources).toEqual(resources);
-      expect(worker.livenessProbe.exec.command[2]).toBe(`celery -A app.celery inspect ping -d ${pool}@$HOSTNAME --timeout 10`);
+      // The worker fails liveness only when it does not answer while the broker does: an outage of Redis
+      // alone never restarts every worker (errata).
+      expect(worker.livenessProbe.exec.command[2]).toBe(
+        `celery -A app.celery inspect ping -d ${pool}@$HOSTNAME --timeout 10 >/dev/null 2>&1 || ` +
+          `! python3 -c 'import os, kombu; kombu.Connection(os.environ["CELERY_BROKER_URL"], connect_timeout=5).ensure_connection(max_retries=1)'`,
+      );
       expect(worker.lifecycle.preStop.exec.command[2]).toBe(`celery -A app.celery control cancel_consumer ${queue} -d ${pool}@$HOSTNAME --timeout 10 || true`);
       expect(deploy.spec.template.spec.terminationGracePeriodSeconds).toBe(600);
     });

@@ -25,3 +25,11 @@ template is immutable, and a new image then makes a new Job instead of a failed 
 {{- printf "%s-migrate-%s" $base (include "api.image" (dict "image" .Values.image "root" .) | sha256sum | trunc 10) -}}
 {{- end -}}
 {{- end -}}
+
+{{/* An HTTP probe on the http port from a probe block: its path, and its timings as they are. */}}
+{{- define "api.httpProbe" -}}
+httpGet:
+  path: {{ .path }}
+  port: http
+{{ toYaml (omit . "path") }}
+{{- end -}}

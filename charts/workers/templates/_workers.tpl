@@ -31,8 +31,30 @@ automountServiceAccountToken: false
 {{- end }}
 securityContext:
   {{- include "workers.podSecurityContext" .Values.securityContext | nindent 2 }}
+{{- with include "workers.scheduling" (dict "root" .) }}
+{{ . }}
+{{- end }}
 volumes:
   - name: tmp
     emptyDir:
       sizeLimit: 256Mi
+{{- end -}}
+
+{{/* Python that waits until the Celery broker (CELERY_BROKER_URL) answers, printing why it waits. */}}
+{{- define "workers.waitForBroker" -}}
+import os, time, kombu
+url = os.environ["CELERY_BROKER_URL"]
+while True:
+    try:
+        kombu.Connection(url, connect_timeout=3).ensure_connection(max_retries=1)
+        print("the broker answers", flush=True)
+        break
+    except Exception as err:
+        print("waiting for the broker:", err, flush=True)
+        time.sleep(2)
+{{- end -}}
+
+{{/* Python whose exit status says whether the Celery broker answers now. */}}
+{{- define "workers.brokerAnswers" -}}
+import os, kombu; kombu.Connection(os.environ["CELERY_BROKER_URL"], connect_timeout=5).ensure_connection(max_retries=1)
 {{- end -}}
