@@ -46,6 +46,11 @@ describe('.github/workflows', () => {
     expect(runs).toContain('ct install --config ct.yaml --charts charts/concertmaster');
     expect(runs).toContain('npm run -s diff -- --markdown > release-diff.md');
     expect(runs).toContain('cat release-diff.md >> "$GITHUB_STEP_SUMMARY"');
+    // The reference app, built from app/Dockerfile and loaded into kind under the charts' default image names.
+    const install = doc.jobs.install.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
+    expect(install).toContain('docker build -t "docker.io/concertmaster/api:$version" -t "docker.io/concertmaster/worker:$version" app');
+    expect(install).toContain('kind load docker-image --name chart-testing');
+    expect(install.indexOf('kind load docker-image')).toBeLessThan(install.indexOf('ct install'));
     expect(doc.jobs.install.strategy.matrix).toEqual({ helm: ['helm', 'helm3'], env: ['dev', 'staging', 'production'] });
   });
 
