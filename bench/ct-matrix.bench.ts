@@ -60,7 +60,7 @@ const withCrds = chartsFor('staging', 'production');
 try {
   for (let i = 0; i < RUNS; i++) {
     await down(true);
-    await up(false);
+    await up({ realNode: false });
     record('baseline', await timedCt(HELMS[0].bin, baseline));
     for (const { label, extra } of scopes) for (const { name, bin } of HELMS) record(`${label}, ${name}: ${cells[0]}`, await timedCt(bin, dev, extra));
     installCrds();

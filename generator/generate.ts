@@ -8,6 +8,7 @@ import { validateValues } from './core/validate.js';
 import { changelog, upgrading } from './emitters/changelog.js';
 import { chartYaml } from './emitters/chart-yaml.js';
 import { header, type FileSet } from './emitters/files.js';
+import { toYaml } from './emitters/yaml.js';
 import { ciValuesFiles, combinations, overlayFiles } from './emitters/overlays.js';
 import { readme } from './emitters/readme.js';
 import { checkDeclared, collectReferences, ReferenceError, unusedValues, type Reference } from './checks/references.js';
@@ -23,7 +24,7 @@ import { assertNoViolations, checkRegionsAgree, InvariantError, rulesOf, umbrell
 import { rulePaths } from './core/rules.js';
 import { globalModel as globalValuesModel, globalRules } from './models/global.js';
 import { nodeAt } from './core/values.js';
-import { environments as suiteEnvironments, regions as suiteRegions, type NamedOverlay } from './overlays/index.js';
+import { environments as suiteEnvironments, regions as suiteRegions, sandboxOverlays, type NamedOverlay } from './overlays/index.js';
 
 /** The folders the generator owns: sync removes whatever it no longer produces there. */
 export const GENERATED_ROOTS = ['charts', 'values'] as const;
@@ -92,6 +93,12 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
         validateValues(schema, values, `${c.env.source} + ${c.region.source}`);
         const found = umbrellaViolations(ruleSet, values as Record<string, unknown>);
         if (found.length > 0) throw new InvariantError(`${c.env.source} + ${c.region.source} breaks invariants:\n  ${found.join('\n  ')}`);
+        for (const s of sandboxOverlays.filter((o) => o.after.includes(c.env.name))) {
+          const withSandbox = mergeValues(values, s.values);
+          validateValues(schema, withSandbox, `${c.env.source} + ${c.region.source} + ${s.source}`);
+          const more = umbrellaViolations(ruleSet, withSandbox as Record<string, unknown>);
+          if (more.length > 0) throw new InvariantError(`${c.env.source} + ${c.region.source} + ${s.source} breaks invariants:\n  ${more.join('\n  ')}`);
+        }
       }
       checkRegionsAgree(combos.map((c) => ({ ...c, values: mergeValues(defaultsOf(chart.model), c.merged) as UmbrellaValues })));
     }
@@ -113,6 +120,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
   }
 
   for (const [path, content] of overlayFiles(environments, regions)) files.set(path, content);
+  for (const o of sandboxOverlays) files.set(`values/sandbox/${o.name}.yaml`, header(`values/sandbox/${o.name}.yaml`, o.source) + toYaml(o.values));
   files.set('CHANGELOG.md', changelog(RELEASES, APP_VERSION));
   files.set('UPGRADING.md', upgrading(RELEASES));
   return files;

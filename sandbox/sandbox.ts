@@ -1,29 +1,49 @@
 /**
- * `npm run sandbox -- up [--crds] | down | status | env`: a real Kubernetes control plane on 127.0.0.1
- * (etcd, kube-apiserver with PodSecurity "restricted" everywhere, kube-controller-manager,
- * kube-scheduler) with kwok faking three nodes, so that charts install, roll out, run hooks and tests,
- * upgrade and uninstall for real. Containers never run: kwok marks pods Ready, completes Job pods and
- * `helm test` pods. State lives in .sandbox/; every process started is recorded by PID.
+ * `npm run sandbox -- up [--crds] [--no-real-node] | down | status | env`: a real Kubernetes control
+ * plane (etcd, kube-apiserver with PodSecurity "restricted" everywhere, kube-controller-manager,
+ * kube-scheduler) with kwok faking three nodes in three zones, and, as root, one real node beside them
+ * (sandbox/real-node.ts): a kubelet on containerd and runc, kube-proxy, CoreDNS and an image registry,
+ * which runs pods for real. The dev stack runs there with values/sandbox/real-node.yaml; everything else
+ * lands on the kwok nodes, whose pods kwok marks Ready without running them. State lives in .sandbox/;
+ * every process started is recorded by PID, and `down` leaves the host as `up` found it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { freePort } from './free-port.js';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
 import { REPO_ROOT, TOOLS_BIN } from '../generator/paths.js';
+import {
+  claimSlot, createCgroups, NODE_LABEL, NODE_NAME, recordSysctls, seedRegistry, setUpNetwork, slotOf, tearDown, unavailable, writeNodeConfig, type Slot,
+} from './real-node.js';
 
 /** State folder; tests set CONCERTMASTER_SANDBOX_DIR so they never touch a developer's sandbox. */
 export const SANDBOX = process.env['CONCERTMASTER_SANDBOX_DIR'] ?? join(REPO_ROOT, '.sandbox');
 export const KUBECONFIG = join(SANDBOX, 'kubeconfig');
-const PROCESSES = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const;
-type Proc = (typeof PROCESSES)[number];
+const CONTROL_PLANE = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const;
 const CRDS = process.env['CONCERTMASTER_CRDS_DIR'] ?? join(REPO_ROOT, '..', 'shared', 'crds');
+const TOOLS_CACHE = process.env['CONCERTMASTER_TOOLS_CACHE'] ?? join(process.env['XDG_CACHE_HOME'] ?? join(process.env['HOME'] ?? '/root', '.cache'), 'concertmaster-charts');
+/** Where `npm run images` leaves the registry store every real node serves. */
+export const IMAGE_STORE = join(TOOLS_CACHE, 'images', 'registry');
 
 class SandboxError extends Error {}
 // Tests set CONCERTMASTER_SANDBOX_QUIET: their output stays one line per file.
 const log = (msg: string) => void (process.env['CONCERTMASTER_SANDBOX_QUIET'] ? undefined : console.log(`[sandbox] ${msg}`));
 const tool = (name: string) => join(TOOLS_BIN, name);
-const pidFile = (p: Proc) => join(SANDBOX, 'pids', `${p}.pid`);
+const pidFile = (p: string) => join(SANDBOX, 'pids', `${p}.pid`);
+const stateFile = () => join(SANDBOX, 'state.json');
+
+interface State {
+  readonly slot?: number;
+  /** Files in /run/containerd/s before the node's containerd started (its shims add sockets there). */
+  readonly shimSockets?: readonly string[];
+  /** Whether /run/containerd and /var/lib/cni existed before (the shims and libcni make them). */
+  readonly runContainerd?: boolean;
+  readonly cniCache?: boolean;
+  /** Whether /var/log/containers existed before this sandbox's kubelet. */
+  readonly containerLogs?: boolean;
+}
+const readState = (): State => (existsSync(stateFile()) ? (JSON.parse(readFileSync(stateFile(), 'utf8')) as State) : {});
 
 function alive(pid: number): boolean {
   try {
@@ -34,10 +54,16 @@ function alive(pid: number): boolean {
   }
 }
 
-function pidOf(p: Proc): number | undefined {
+function pidOf(p: string): number | undefined {
   if (!existsSync(pidFile(p))) return undefined;
   const pid = Number(readFileSync(pidFile(p), 'utf8'));
   return Number.isInteger(pid) && alive(pid) ? pid : undefined;
+}
+
+/** Processes in start order, as `up` recorded them. */
+function started(): string[] {
+  const f = join(SANDBOX, 'pids', 'order');
+  return existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean) : [];
 }
 
 export function kubectl(args: readonly string[], input?: string) {
@@ -51,22 +77,45 @@ function mustKubectl(step: string, args: readonly string[], input?: string): str
   return r.stdout;
 }
 
-function start(p: Proc, args: readonly string[]): void {
-  const out = openSync(join(SANDBOX, 'logs', `${p}.log`), 'a');
-  const child = spawn(tool(p), args, { detached: true, stdio: ['ignore', out, out] });
+/**
+ * Starts a process detached, logging to logs/<name>.log. With a slot, it first joins the slot's cgroup
+ * (so `down` finds it and everything it starts) and, with `netns`, runs in the node's network namespace.
+ */
+function start(name: string, cmd: string, args: readonly string[], opts: { slot?: Slot; netns?: 'nsenter' | 'ip' } = {}): number {
+  const out = openSync(join(SANDBOX, 'logs', `${name}.log`), 'a');
+  let argv = [cmd, ...args];
+  if (opts.netns === 'nsenter') argv = ['nsenter', `--net=/run/netns/${opts.slot!.netns}`, '--', ...argv];
+  // `ip netns exec` also gives the process the namespace's /sys; nsenter keeps the host's mounts, which
+  // the kubelet and containerd must share.
+  if (opts.netns === 'ip') argv = ['ip', 'netns', 'exec', opts.slot!.netns, ...argv];
+  if (opts.slot) {
+    const join_ = cgroupJoinScript(opts.slot);
+    argv = ['sh', '-c', `${join_}; exec "$@"`, 'sh', ...argv];
+  }
+  const child = spawn(argv[0]!, argv.slice(1), { detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   child.unref();
-  writeFileSync(pidFile(p), String(child.pid));
-  log(`started ${p} (pid ${child.pid}, log ${join(SANDBOX, 'logs', `${p}.log`)})`);
+  writeFileSync(pidFile(name), String(child.pid));
+  writeFileSync(join(SANDBOX, 'pids', 'order'), [...started().filter((p) => p !== name), name].join('\n') + '\n');
+  log(`started ${name} (pid ${child.pid}, log ${join(SANDBOX, 'logs', `${name}.log`)})`);
+  return child.pid!;
 }
 
-async function waitFor(what: string, seconds: number, check: () => boolean | Promise<boolean>, logOf?: Proc): Promise<void> {
+function cgroupJoinScript(slot: Slot): string {
+  return readdirSync('/sys/fs/cgroup', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join('/sys/fs/cgroup', d.name, slot.cgroup, 'cgroup.procs')))
+    .map((d) => `echo $$ > /sys/fs/cgroup/${d.name}/${slot.cgroup}/cgroup.procs`)
+    .join('; ');
+}
+
+async function waitFor(what: string, seconds: number, check: () => boolean | Promise<boolean>, logOf?: string): Promise<void> {
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  const tail = logOf ? `\nlast lines of ${join(SANDBOX, 'logs', `${logOf}.log`)}:\n${readFileSync(join(SANDBOX, 'logs', `${logOf}.log`), 'utf8').split('\n').slice(-15).join('\n')}` : '';
+  const file = logOf ? join(SANDBOX, 'logs', `${logOf}.log`) : undefined;
+  const tail = file && existsSync(file) ? `\nlast lines of ${file}:\n${readFileSync(file, 'utf8').split('\n').slice(-15).join('\n')}` : '';
   throw new SandboxError(`${what} not ready within ${seconds} s${tail}`);
 }
 
@@ -100,7 +149,7 @@ plugins:
   return { token };
 }
 
-function writeKubeconfig(port: number, token: string): void {
+function writeKubeconfig(host: string, port: number, token: string): void {
   writeFileSync(
     KUBECONFIG,
     `apiVersion: v1
@@ -108,7 +157,7 @@ kind: Config
 clusters:
   - name: sandbox
     cluster:
-      server: https://127.0.0.1:${port}
+      server: https://${host}:${port}
       insecure-skip-tls-verify: true
 users:
   - name: admin
@@ -138,11 +187,15 @@ function kwokStages(): string {
   return parts.map((p) => p.trim()).join('\n---\n') + '\n';
 }
 
-function persistentVolumes(): string {
+/**
+ * Volumes for claims to bind to, in both StorageClasses. The kwok nodes' are never mounted; the real
+ * node's are local volumes in the sandbox folder, which the kubelet mounts (with fsGroup) for real.
+ * Claims bind when their pod is scheduled (WaitForFirstConsumer), to a volume of its node.
+ */
+function persistentVolumes(realNode: boolean): string {
   const pvs: string[] = [];
   for (const sc of ['standard', 'fast-ssd']) {
-    // Claims are never provisioned here and released volumes are never reused, so every install that
-    // claims a volume (ct's, the tests') takes a fresh one: keep far more than a test run needs.
+    // Released volumes are never reused, so every install that claims a volume takes a fresh one.
     for (let i = 0; i < 100; i++) {
       pvs.push(`apiVersion: v1
 kind: PersistentVolume
@@ -152,8 +205,30 @@ spec:
   storageClassName: ${sc}
   capacity: {storage: 1Ti}
   accessModes: [ReadWriteOnce]
-  persistentVolumeReclaimPolicy: Delete
-  hostPath: {path: /sandbox/${sc}/${i}}`);
+  persistentVolumeReclaimPolicy: Retain
+  hostPath: {path: /sandbox/${sc}/${i}}
+  nodeAffinity:
+    required:
+      nodeSelectorTerms:
+        - matchExpressions: [{key: type, operator: In, values: [kwok]}]`);
+    }
+    for (let i = 0; realNode && i < 20; i++) {
+      const path = join(SANDBOX, 'node', 'volumes', `${sc}-${i}`);
+      mkdirSync(path, { recursive: true });
+      pvs.push(`apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: sandbox-real-${sc}-${i}
+spec:
+  storageClassName: ${sc}
+  capacity: {storage: 1Ti}
+  accessModes: [ReadWriteOnce]
+  persistentVolumeReclaimPolicy: Retain
+  local: {path: ${path}}
+  nodeAffinity:
+    required:
+      nodeSelectorTerms:
+        - matchExpressions: [{key: ${NODE_LABEL}, operator: In, values: [real]}]`);
     }
   }
   return pvs.join('\n---\n') + '\n';
@@ -163,23 +238,52 @@ async function apiHealthy(): Promise<boolean> {
   return kubectl(['get', '--raw', '/readyz']).stdout.trim() === 'ok';
 }
 
-export async function up(withCrds: boolean): Promise<void> {
-  if (PROCESSES.every((p) => pidOf(p) !== undefined) && existsSync(KUBECONFIG) && (await apiHealthy())) {
+export interface UpOptions {
+  /** Install the operators' CRDs from ../shared/crds. */
+  readonly crds?: boolean;
+  /** Add the real node (default: when this machine can run it). */
+  readonly realNode?: boolean;
+}
+
+/** Whether this sandbox runs a real node: recorded by `up`. */
+export const hasRealNode = (): boolean => readState().slot !== undefined;
+
+export async function up(opts: UpOptions | boolean = {}): Promise<void> {
+  const o: UpOptions = typeof opts === 'boolean' ? { crds: opts } : opts;
+  const why = unavailable(tool);
+  const realNode = o.realNode ?? why === undefined;
+  if (realNode && why) throw new SandboxError(`the real node cannot run here: ${why}`);
+  const running = CONTROL_PLANE.every((p) => pidOf(p) !== undefined) && existsSync(KUBECONFIG) && (await apiHealthy());
+  if (running && (!realNode || hasRealNode())) {
     log('already up: nothing to do');
-    if (withCrds) installCrds();
+    if (o.crds) installCrds();
     return;
   }
-  for (const p of PROCESSES) if (!existsSync(tool(p))) throw new SandboxError(`${tool(p)} is missing: run \`npm run bootstrap\``);
+  for (const p of CONTROL_PLANE) if (!existsSync(tool(p))) throw new SandboxError(`${tool(p)} is missing: run \`npm run bootstrap -- sandbox\``);
+  if (realNode && !existsSync(join(IMAGE_STORE, 'docker'))) throw new SandboxError(`no images in ${IMAGE_STORE}: run \`npm run images\` first`);
   await down(true);
   rmSync(SANDBOX, { recursive: true, force: true });
   for (const d of ['pids', 'logs', 'etcd']) mkdirSync(join(SANDBOX, d), { recursive: true });
-  const [etcdClient, etcdPeer, api, kcm, sched, kwokPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+
+  let slot: Slot | undefined;
+  if (realNode) {
+    log('the real node\'s network namespace, link and cgroups');
+    slot = claimSlot();
+    const shimSockets = existsSync('/run/containerd/s') ? readdirSync('/run/containerd/s') : [];
+    writeFileSync(stateFile(), JSON.stringify({ slot: slot.slot, shimSockets, runContainerd: existsSync('/run/containerd'), cniCache: existsSync('/var/lib/cni'), containerLogs: existsSync('/var/log/containers') } satisfies State));
+    setUpNetwork(slot);
+    createCgroups(slot);
+    recordSysctls();
+  }
+  // The API server listens where the node can reach it: the host end of the node's link, else loopback.
+  const host = slot?.hostIp ?? '127.0.0.1';
+  const [etcdClient, etcdPeer, api, kcm, sched, kwokPort] = await Promise.all([freePort(), freePort(), freePort(host), freePort(), freePort(), freePort()]);
   const { token } = writePki();
-  writeKubeconfig(api, token);
+  writeKubeconfig(host, api, token);
   const pki = join(SANDBOX, 'pki');
 
   log('step 1/5: etcd');
-  start('etcd', [
+  start('etcd', tool('etcd'), [
     '--data-dir', join(SANDBOX, 'etcd'), '--unsafe-no-fsync',
     '--listen-client-urls', `http://127.0.0.1:${etcdClient}`, '--advertise-client-urls', `http://127.0.0.1:${etcdClient}`,
     '--listen-peer-urls', `http://127.0.0.1:${etcdPeer}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${etcdPeer}`,
@@ -188,45 +292,87 @@ export async function up(withCrds: boolean): Promise<void> {
   await waitFor('etcd', 30, async () => (await fetch(`http://127.0.0.1:${etcdClient}/health`).then((r) => r.ok).catch(() => false)), 'etcd');
 
   log('step 2/5: kube-apiserver');
-  start('kube-apiserver', [
-    `--etcd-servers=http://127.0.0.1:${etcdClient}`, '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${api}`,
+  start('kube-apiserver', tool('kube-apiserver'), [
+    `--etcd-servers=http://127.0.0.1:${etcdClient}`, `--bind-address=${host}`, `--advertise-address=${host}`, `--secure-port=${api}`,
     `--cert-dir=${join(pki, 'apiserver')}`, `--token-auth-file=${join(pki, 'tokens.csv')}`, '--authorization-mode=RBAC',
     '--service-cluster-ip-range=10.96.0.0/16', '--allow-privileged=true',
     '--service-account-issuer=https://kubernetes.default.svc.cluster.local', `--service-account-key-file=${join(pki, 'sa.pub')}`,
     `--service-account-signing-key-file=${join(pki, 'sa.key')}`, `--admission-control-config-file=${join(pki, 'admission.yaml')}`,
+    // logs, exec and port-forward reach the real node's kubelet on its link address.
+    '--kubelet-preferred-address-types=InternalIP',
   ]);
   await waitFor('kube-apiserver', 90, apiHealthy, 'kube-apiserver');
 
   log('step 3/5: kube-controller-manager and kube-scheduler');
-  start('kube-controller-manager', [
+  start('kube-controller-manager', tool('kube-controller-manager'), [
     `--kubeconfig=${KUBECONFIG}`, '--bind-address=127.0.0.1', `--secure-port=${kcm}`, '--leader-elect=false',
     `--service-account-private-key-file=${join(pki, 'sa.key')}`, `--root-ca-file=${join(pki, 'apiserver', 'apiserver.crt')}`,
     // No node lifecycle controller: under load it can miss kwok's heartbeats, mark the fake nodes
     // NotReady and flip pods to not-ready for good (kwok does not make a Running pod Ready again).
     '--controllers=*,-nodeipam,-nodelifecycle,-service-lb-controller,-cloud-node-lifecycle',
   ]);
-  start('kube-scheduler', [`--kubeconfig=${KUBECONFIG}`, '--bind-address=127.0.0.1', `--secure-port=${sched}`, '--leader-elect=false']);
+  start('kube-scheduler', tool('kube-scheduler'), [`--kubeconfig=${KUBECONFIG}`, '--bind-address=127.0.0.1', `--secure-port=${sched}`, '--leader-elect=false']);
   await waitFor('the default ServiceAccount', 60, () => kubectl(['get', 'serviceaccount', 'default', '-n', 'default']).status === 0, 'kube-controller-manager');
 
   log('step 4/5: kwok, nodes, StorageClasses and volumes');
   const stages = join(SANDBOX, 'kwok-stages.yaml');
   writeFileSync(stages, kwokStages());
-  start('kwok', [
+  start('kwok', tool('kwok'), [
     `--kubeconfig=${KUBECONFIG}`, '--manage-all-nodes=false', '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
-    `--config=${stages}`, `--server-address=127.0.0.1:${kwokPort}`, '--cidr=10.244.0.1/16', '--node-ip=10.244.255.1',
+    `--config=${stages}`, `--server-address=127.0.0.1:${kwokPort}`, '--cidr=10.243.0.1/16', '--node-ip=10.243.255.1',
   ]);
   mustKubectl('creating nodes and StorageClasses', ['apply', '-f', join(REPO_ROOT, 'sandbox/cluster.yaml')]);
-  mustKubectl('creating volumes', ['apply', '-f', '-'], persistentVolumes());
-  await waitFor('three Ready nodes', 60, () => {
-    const r = kubectl(['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{" "}{end}']);
+  mustKubectl('creating volumes', ['apply', '-f', '-'], persistentVolumes(realNode));
+  await waitFor('three Ready kwok nodes', 60, () => {
+    const r = kubectl(['get', 'nodes', '-l', 'type=kwok', '-o', 'jsonpath={range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{" "}{end}']);
     return r.stdout.trim() === 'True True True';
   }, 'kwok');
   // Admission taints every new node not-ready; the node lifecycle controller, which is off, would lift it.
-  mustKubectl('untainting the nodes', ['taint', 'nodes', '--all', 'node.kubernetes.io/not-ready:NoSchedule-']);
+  mustKubectl('untainting the nodes', ['taint', 'nodes', '-l', 'type=kwok', 'node.kubernetes.io/not-ready:NoSchedule-']);
 
-  log('step 5/5: ' + (withCrds ? 'CRDs from ' + CRDS : 'no CRDs (add --crds for the staging and production overlays)'));
-  if (withCrds) installCrds();
+  if (slot) {
+    log('step 5/6: the real node (registry, containerd, CoreDNS, kubelet, kube-proxy)');
+    await startRealNode(slot, token);
+  }
+  log(`step ${slot ? 6 : 5}/${slot ? 6 : 5}: ${o.crds ? `CRDs from ${CRDS}` : 'no CRDs (add --crds for the staging and production overlays)'}`);
+  if (o.crds) installCrds();
   log(`up: export KUBECONFIG=${KUBECONFIG}`);
+}
+
+async function startRealNode(slot: Slot, _token: string): Promise<void> {
+  const dir = join(SANDBOX, 'node');
+  const files = writeNodeConfig(slot, dir, KUBECONFIG);
+  seedRegistry(IMAGE_STORE, dir);
+  start('registry', tool('docker-registry'), ['serve', files.registry], { slot, netns: 'ip' });
+  start('containerd', '/usr/bin/containerd', ['--config', files.containerd], { slot, netns: 'nsenter' });
+  await waitFor('containerd', 30, () => existsSync(join(dir, 'containerd', 'containerd.sock')), 'containerd');
+  start('coredns', tool('coredns'), ['-conf', files.corefile], { slot });
+  start('kubelet', tool('kubelet'), [
+    `--config=${files.kubelet}`, `--kubeconfig=${KUBECONFIG}`, `--root-dir=${join(dir, 'kubelet', 'root')}`,
+    `--cert-dir=${join(dir, 'kubelet', 'pki')}`, `--hostname-override=${NODE_NAME}`, `--node-ip=${slot.nodeIp}`,
+    `--node-labels=${NODE_LABEL}=real,topology.kubernetes.io/zone=us-east-1a,topology.kubernetes.io/region=us-east-1`,
+  ], { slot, netns: 'nsenter' });
+  start('kube-proxy', tool('kube-proxy'), [`--config=${files.kubeProxy}`], { slot, netns: 'nsenter' });
+  await waitFor('the real node to register and be Ready', 120, () => {
+    const r = kubectl(['get', 'node', NODE_NAME, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}']);
+    return r.stdout.trim() === 'True';
+  }, 'kubelet');
+  // The node lifecycle controller is off: lift the not-ready taint admission put on the new node.
+  kubectl(['taint', 'nodes', NODE_NAME, 'node.kubernetes.io/not-ready:NoSchedule-']);
+}
+
+/**
+ * `kubectl port-forward` to a Service on a free 127.0.0.1 port, as a process of the sandbox (`down` stops
+ * it). Returns the local port once it accepts connections.
+ */
+export async function portForward(namespace: string, service: string, port: number): Promise<number> {
+  const local = await freePort();
+  const name = `port-forward-${namespace}-${service}`;
+  const old = pidOf(name);
+  if (old !== undefined) process.kill(old, 'SIGTERM');
+  start(name, tool('kubectl'), ['--kubeconfig', KUBECONFIG, '-n', namespace, 'port-forward', `service/${service}`, `${local}:${port}`, '--address', '127.0.0.1']);
+  await waitFor(`port-forward to ${service}`, 30, async () => (await fetch(`http://127.0.0.1:${local}/`).then(() => true).catch(() => false)), name);
+  return local;
 }
 
 export function installCrds(): void {
@@ -236,22 +382,39 @@ export function installCrds(): void {
 }
 
 export async function down(quiet = false): Promise<void> {
-  for (const p of [...PROCESSES].reverse()) {
+  const state = readState();
+  const names = [...new Set([...started(), ...CONTROL_PLANE])].reverse();
+  for (const p of names) {
     const pid = pidOf(p);
     if (pid === undefined) continue;
-    process.kill(pid, 'SIGTERM');
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      continue;
+    }
     const until = Date.now() + 10_000;
     while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     if (alive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(pidFile(p), { force: true });
     if (!quiet) log(`stopped ${p} (pid ${pid})`);
   }
+  if (state.slot !== undefined) {
+    // Containers, shims and whatever else the node started: by its cgroup, then its mounts and namespace.
+    await tearDown(slotOf(state.slot), SANDBOX, {
+      shimSockets: state.shimSockets ?? [],
+      ...(state.runContainerd !== undefined && { runContainerd: state.runContainerd }),
+      ...(state.cniCache !== undefined && { cniCache: state.cniCache }),
+      ...(state.containerLogs !== undefined && { containerLogs: state.containerLogs }),
+    });
+    rmSync(stateFile(), { force: true });
+    if (!quiet) log(`removed the real node's processes, mounts, cgroups and network namespace ${slotOf(state.slot).netns}`);
+  }
   if (!quiet) log('down');
 }
 
 export async function status(): Promise<boolean> {
   let ok = true;
-  for (const p of PROCESSES) {
+  for (const p of [...new Set([...CONTROL_PLANE, ...started()])]) {
     const pid = pidOf(p);
     console.log(`${p.padEnd(24)} ${pid !== undefined ? `running (pid ${pid})` : 'stopped'}`);
     ok &&= pid !== undefined;
@@ -266,7 +429,7 @@ if (process.argv[1] && process.argv[1].endsWith('sandbox.ts')) {
   const run = async () => {
     switch (command) {
       case 'up':
-        return up(flags.includes('--crds'));
+        return up({ crds: flags.includes('--crds'), ...(flags.includes('--no-real-node') && { realNode: false }) });
       case 'down':
         return down();
       case 'status':
@@ -276,7 +439,7 @@ if (process.argv[1] && process.argv[1].endsWith('sandbox.ts')) {
         console.log(`export KUBECONFIG=${KUBECONFIG}`);
         return;
       default:
-        throw new SandboxError('usage: npm run sandbox -- up [--crds] | down | status | env');
+        throw new SandboxError('usage: npm run sandbox -- up [--crds] [--no-real-node] | down | status | env');
     }
   };
   run().catch((err) => {
@@ -284,3 +447,5 @@ if (process.argv[1] && process.argv[1].endsWith('sandbox.ts')) {
     process.exit(1);
   });
 }
+
+

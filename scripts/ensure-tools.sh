@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # Runs the bootstrap for the groups an npm script uses, only when one of their tools is missing or the
 # pins changed, so `npm test` and `npm start` work on a fresh clone without a separate step.
-#   bash scripts/ensure-tools.sh GROUP...     (no GROUP: every group)
+#   bash scripts/ensure-tools.sh GROUP... [--optional GROUP...]     (no GROUP: every group)
+# Optional groups need root (or passwordless sudo) for their Debian packages; without it they are
+# skipped, saying so, and the script that asked runs without them (npm start without the real node).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=tool-groups.sh
 . "$root/scripts/tool-groups.sh"
-groups=("$@")
-[ ${#groups[@]} -gt 0 ] || groups=("${TOOL_GROUPS[@]}")
+groups=()
+optional=0
+for arg in "$@"; do
+  if [ "$arg" = --optional ]; then optional=1; continue; fi
+  if [ "$optional" = 1 ] && [ "$(id -u)" -ne 0 ] && ! sudo -n true 2>/dev/null; then
+    echo "[ensure-tools] skipping the $arg group: it needs root or passwordless sudo"
+    continue
+  fi
+  groups+=("$arg")
+done
+[ $# -gt 0 ] || groups=("${TOOL_GROUPS[@]}")
 stale=()
 for g in "${groups[@]}"; do
   ok=1

@@ -1,15 +1,20 @@
 /**
- * `npm start`: regenerate the charts, bring up the sandbox cluster, install the dev overlay for
- * us-east-1 with --wait, and print what runs. Each step says what failed and what to do.
+ * `npm start`: regenerate the charts, bring up the sandbox (with its real node where this machine can
+ * run one: root, and the images `npm run images` builds), install the dev overlay for us-east-1 with
+ * --wait, and print what runs. With the real node the dev stack runs in real containers
+ * (values/sandbox/real-node.yaml), and the API is port-forwarded to 127.0.0.1 with a curl that submits a
+ * workflow. Each step says what failed and what to do.
  */
 import { spawnSync } from 'node:child_process';
 import { buildSuite, GENERATED_ROOTS } from '../generate.js';
 import { syncTree } from '../emitters/files.js';
 import { REPO_ROOT as REPO, TOOLS_BIN } from '../paths.js';
-import { KUBECONFIG, up } from '../../sandbox/sandbox.js';
+import { hasRealNode, KUBECONFIG, portForward, up } from '../../sandbox/sandbox.js';
+import { unavailable } from '../../sandbox/real-node.js';
 
 const NAMESPACE = 'concertmaster';
 const OVERLAYS = ['values/env/dev.yaml', 'values/region/us-east-1.yaml'];
+const REAL_NODE_OVERLAY = 'values/sandbox/real-node.yaml';
 
 function fail(step: string, detail: string, advice: string): never {
   console.error(`start: ${step} failed:\n${detail.trim()}\n\nWhat to do: ${advice}`);
@@ -29,45 +34,64 @@ function table(title: string, header: string[], rows: string[][]): void {
 }
 
 async function main(): Promise<void> {
+  const why = unavailable((t) => `${TOOLS_BIN}/${t}`);
   try {
     const written = syncTree(REPO, GENERATED_ROOTS, buildSuite()).written.length;
-    console.log(`step 1/3: generated ${written} files under charts/ and values/`);
+    console.log(`step 1/4: generated ${written} files under charts/ and values/`);
   } catch (err) {
-    fail('step 1/3, generate', (err as Error).message, 'fix the model or overlay named above, then run `npm start` again.');
+    fail('step 1/4, generate', (err as Error).message, 'fix the model or overlay named above, then run `npm start` again.');
+  }
+
+  if (why === undefined) {
+    console.log('step 2/4: the images (cached after the first run)');
+    const r = spawnSync('bash', ['scripts/images.sh'], { cwd: REPO, stdio: 'inherit' });
+    if (r.status !== 0) fail('step 2/4, images', 'scripts/images.sh failed (its output is above)', 'fix what it names, then run `npm start` again.');
+  } else {
+    console.log(`step 2/4: no real node here (${why}); the stack runs on kwok's nodes, which run no container`);
   }
 
   try {
-    console.log('step 2/3: the sandbox cluster');
-    await up(false);
+    console.log('step 3/4: the sandbox cluster');
+    await up({ crds: false, realNode: why === undefined });
   } catch (err) {
-    fail('step 2/3, sandbox', (err as Error).message, 'read the log named above; `npm run sandbox -- down` then `npm start` starts it afresh.');
+    fail('step 3/4, sandbox', (err as Error).message, 'read the log named above; `npm run sandbox -- down` then `npm start` starts it afresh.');
   }
+  const real = hasRealNode();
+  const overlays = real ? [...OVERLAYS, REAL_NODE_OVERLAY] : OVERLAYS;
 
-  console.log(`step 3/3: helm install concertmaster charts/concertmaster -f ${OVERLAYS.join(' -f ')} --wait`);
+  console.log(`step 4/4: helm upgrade --install concertmaster charts/concertmaster -f ${overlays.join(' -f ')} --wait`);
   const r = spawnSync(
     `${TOOLS_BIN}/helm`,
-    ['upgrade', '--install', 'concertmaster', 'charts/concertmaster', '--namespace', NAMESPACE, '--create-namespace', ...OVERLAYS.flatMap((f) => ['-f', f]), '--wait', '--timeout', '5m', '--kubeconfig', KUBECONFIG],
+    ['upgrade', '--install', 'concertmaster', 'charts/concertmaster', '--namespace', NAMESPACE, '--create-namespace', ...overlays.flatMap((f) => ['-f', f]), '--wait', '--timeout', '5m', '--kubeconfig', KUBECONFIG],
     { cwd: REPO, encoding: 'utf8' },
   );
   if (r.status !== 0) {
-    fail('step 3/3, helm install', r.stderr || r.stdout, `inspect with \`kubectl --kubeconfig .sandbox/kubeconfig -n ${NAMESPACE} get events\`; the error names the value or object at fault.`);
+    fail('step 4/4, helm install', r.stderr || r.stdout, `inspect with \`kubectl --kubeconfig .sandbox/kubeconfig -n ${NAMESPACE} get events\` and \`kubectl ... logs\`; the error names the value or object at fault.`);
   }
 
   const workloads = kubectl(['get', 'deployments,statefulsets', '-n', NAMESPACE, '-o', 'jsonpath={range .items[*]}{.kind}{"\\t"}{.metadata.name}{"\\t"}{.status.readyReplicas}/{.spec.replicas}{"\\n"}{end}']);
   table('Workloads', ['KIND', 'NAME', 'READY'], workloads.trim().split('\n').filter(Boolean).map((l) => l.split('\t').map((c) => c.replace(/^\//, '0/'))));
   const services = kubectl(['get', 'services', '-n', NAMESPACE, '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.type}{"\\t"}{range .spec.ports[*]}{.name}:{.port} {end}{"\\n"}{end}']);
   table('Services', ['NAME', 'TYPE', 'PORTS'], services.trim().split('\n').filter(Boolean).map((l) => l.split('\t').map((c) => c.trim())));
-  const hpas = kubectl(['get', 'hpa', '-n', NAMESPACE, '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.minReplicas}-{.spec.maxReplicas}{"\\t"}{.status.currentReplicas}{"\\n"}{end}']);
-  table('HorizontalPodAutoscalers', ['NAME', 'MIN-MAX', 'CURRENT'], hpas.trim().split('\n').filter(Boolean).map((l) => l.split('\t')));
 
-  console.log(`
-The sandbox's pods are Ready because kwok says so: containers never run here (README, "Sandbox").
-Next:
+  if (real) {
+    const port = await portForward(NAMESPACE, 'concertmaster-api', 8000);
+    console.log(`
+The dev stack runs in real containers on the sandbox's real node.
+Entry URL: http://127.0.0.1:${port}   (kubectl port-forward, stopped by \`npm run sandbox -- down\`)
+
+Submit a workflow, then read it back until its status is SUCCESS:
+  curl -s -X POST -H 'Content-Type: application/json' -d '{"queue": "celery", "seconds": 2}' http://127.0.0.1:${port}/api/workflows
+  curl -s http://127.0.0.1:${port}/api/workflows/<id>
+`);
+  } else {
+    console.log('\nThe pods are Ready because kwok says so: no container runs without the real node (README, "Sandbox").');
+  }
+  console.log(`Next:
   export KUBECONFIG=${KUBECONFIG}
-  kubectl -n ${NAMESPACE} get pods
+  kubectl -n ${NAMESPACE} get pods -o wide
   helm test concertmaster -n ${NAMESPACE}
-  helm upgrade concertmaster charts/concertmaster -n ${NAMESPACE} -f values/env/dev.yaml -f values/region/us-east-1.yaml --set api.replicaCount=2
-  npm run sandbox -- down     # stop the cluster
+  npm run sandbox -- down     # stop the cluster; the host is left as it was
   npm test                    # the whole suite`);
 }
 

@@ -5,6 +5,7 @@ import { production } from './env/production.js';
 import { staging } from './env/staging.js';
 import { usEast1 } from './region/us-east-1.js';
 import { usWest2 } from './region/us-west-2.js';
+import { realNode } from './sandbox/real-node.js';
 
 export interface NamedOverlay {
   readonly name: string;
@@ -22,4 +23,12 @@ export const environments: readonly NamedOverlay[] = [
 export const regions: readonly NamedOverlay[] = [
   { name: 'us-east-1', source: 'generator/overlays/region/us-east-1.ts', values: usEast1 },
   { name: 'us-west-2', source: 'generator/overlays/region/us-west-2.ts', values: usWest2 },
+];
+
+/**
+ * Overlays for the sandbox only, layered after an environment and a region (values/sandbox/). Each is
+ * validated with the environments it names.
+ */
+export const sandboxOverlays: readonly (NamedOverlay & { readonly after: readonly string[] })[] = [
+  { name: 'real-node', source: 'generator/overlays/sandbox/real-node.ts', values: realNode, after: ['dev'] },
 ];

@@ -32,7 +32,7 @@ describe('the sandbox control plane', () => {
   it('a second up is a no-op', async () => {
     const before = kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].metadata.uid}']).stdout;
     const sandbox = await import('../../sandbox/sandbox.js');
-    await sandbox.up(false);
+    await sandbox.up({ realNode: false });
     expect(kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].metadata.uid}']).stdout).toBe(before);
   });
 

@@ -4,7 +4,7 @@
  * developer's .sandbox/.
  */
 import { afterAll, beforeAll } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,9 +18,13 @@ export interface TestCluster {
   /** kubectl that fails the test, with kubectl's error, on a non-zero exit. */
   mustKubectl(args: readonly string[], input?: string): string;
   installCrds(): void;
+  /** Stops the sandbox now (the file's afterAll then has nothing left to stop). */
+  down(): Promise<void>;
+  /** The real node's network namespace, where Service and pod addresses are reachable. */
+  nodeNetns(): string;
 }
 
-export function ownSandbox(opts: { crds: boolean }): TestCluster {
+export function ownSandbox(opts: { crds: boolean; realNode?: boolean }): TestCluster {
   const state = mkdtempSync(join(tmpdir(), 'cm-sandbox-'));
   // Read by sandbox.ts when it is imported, below, once per test file.
   process.env['CONCERTMASTER_SANDBOX_DIR'] = state;
@@ -34,7 +38,7 @@ export function ownSandbox(opts: { crds: boolean }): TestCluster {
 
   beforeAll(async () => {
     sandbox = await import('../../sandbox/sandbox.js');
-    await sandbox.up(opts.crds);
+    await sandbox.up({ crds: opts.crds, realNode: opts.realNode ?? false });
   }, 300_000);
   afterAll(async () => {
     await sandbox?.down();
@@ -52,5 +56,11 @@ export function ownSandbox(opts: { crds: boolean }): TestCluster {
       return r.stdout;
     },
     installCrds: () => loaded().installCrds(),
+    down: () => loaded().down(true),
+    nodeNetns: () => {
+      const slot = JSON.parse(readFileSync(join(state, 'state.json'), 'utf8')).slot as number | undefined;
+      if (slot === undefined) throw new Error('this sandbox has no real node');
+      return `cm-sbx-${slot}`;
+    },
   };
 }
