@@ -65,6 +65,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the exporter, the OpenTelemetry Collector and the load-test Job.' },
         { kind: 'fixed', description: 'Alerts and dashboards select the chart-controlled job (jobLabel concertmaster.io/metrics-job) and the namespace, so they work under any release name.' },
         { kind: 'fixed', description: 'The operator\'s Redis pods are scraped through a PodMonitor on port redis-exporter; the standalone Redis keeps its ServiceMonitor.' },
+        { kind: 'fixed', description: 'The load-test Job takes global.imagePullSecrets, as every other pod of the suite does.' },
       ],
       dr: [{ kind: 'changed', description: 'The peer regions\' ObjectStores follow the postgres chart\'s name (global.naming.postgres).' }],
     },

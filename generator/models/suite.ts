@@ -47,7 +47,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/api.ts',
     rules: apiRules,
     secretUses: clientSecrets,
-    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', 'api'],
+    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'api'],
     images: [
       { name: 'api', valuesPath: ['image'] },
       { name: 'api-test', valuesPath: ['tests', 'image'] },
@@ -72,7 +72,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/postgres.ts',
     rules: postgresRules,
     secretUses: [databaseCredentials, objectStoreCredentials(all(equals('mode', 'cnpg'), truthy('backup.enabled')))],
-    templateSources: ['_shared/_scheduling.tpl', 'postgres'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'postgres'],
     images: [
       { name: 'postgresql-cnpg', valuesPath: ['image'] },
       { name: 'postgresql', valuesPath: ['standaloneImage'] },
@@ -86,7 +86,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/redis.ts',
     rules: redisRules,
     secretUses: [redisPassword],
-    templateSources: ['_shared/_scheduling.tpl', 'redis'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'redis'],
     images: [
       { name: 'redis', valuesPath: ['image'] },
       { name: 'redis-exporter', valuesPath: ['metrics', 'image'] },
@@ -108,7 +108,7 @@ export const subcharts: readonly ChartDefinition[] = [
     model: observabilityModel,
     modelSource: 'generator/models/observability.ts',
     secretUses: [{ ...redisPassword, when: truthy('celeryExporter.enabled') }],
-    templateSources: ['_shared/_scheduling.tpl', 'observability'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'observability'],
     files: Object.fromEntries(
       DASHBOARDS.map((d) => [
         `dashboards/${d.uid}.json`,

@@ -26,3 +26,21 @@ priorityClassName: {{ . }}
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/*
+The pod settings every pod of the suite shares: no service account token (no pod calls the API server),
+the image pull secrets (global.imagePullSecrets and "extra"), the restricted Pod Security profile's pod
+half, and the scheduling above. Call with (dict "root" $), "extra" (list <secret names>) and "skip" as
+for scheduling.
+*/}}
+{{- define "observability.podDefaults" -}}
+automountServiceAccountToken: false
+{{- with include "observability.imagePullSecrets" (dict "root" .root "extra" (.extra | default list)) }}
+{{ . }}
+{{- end }}
+securityContext:
+  {{- include "observability.podSecurityContext" .root.Values.securityContext | nindent 2 }}
+{{- with include "observability.scheduling" . }}
+{{ . }}
+{{- end }}
+{{- end -}}

@@ -24,15 +24,7 @@ concertmaster.io/pool: {{ .pool.name }}
 {{/* The pod spec parts every worker and beat share: identity, security, scheduling and volumes. */}}
 {{- define "workers.podCommon" -}}
 serviceAccountName: {{ include "workers.serviceAccountName" . }}
-automountServiceAccountToken: false
-{{- with include "workers.imagePullSecrets" (dict "root" . "extra" list) }}
-{{ . }}
-{{- end }}
-securityContext:
-  {{- include "workers.podSecurityContext" .Values.securityContext | nindent 2 }}
-{{- with include "workers.scheduling" (dict "root" .) }}
-{{ . }}
-{{- end }}
+{{ include "workers.podDefaults" (dict "root" .) }}
 volumes:
   - name: tmp
     emptyDir:

@@ -1,0 +1,44 @@
+{{/*
+NetworkPolicy ingress rules, one per kind of peer, so every chart admits the same peers the same way.
+*/}}
+
+{{/*
+From pods that a namespace selector and a pod selector match: a Prometheus, an operator or a gateway,
+as the values name them. Call with (dict "peer" <{namespaceSelector, podSelector}> "ports" (list ...)).
+*/}}
+{{- define "[[chart]].networkPolicy.fromPeer" -}}
+- from:
+    - namespaceSelector:
+        matchLabels:
+          {{- toYaml .peer.namespaceSelector | nindent 10 }}
+      podSelector:
+        matchLabels:
+          {{- toYaml .peer.podSelector | nindent 10 }}
+  ports:
+    {{- range .ports }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+{{- end -}}
+
+{{/*
+From the release's API and worker pods (with the API's migration Job and test pod), whatever their
+names are overridden to. Call with (dict "root" $ "port" <port>).
+*/}}
+{{- define "[[chart]].networkPolicy.fromClients" -}}
+- from:
+    - podSelector:
+        matchExpressions:
+          - key: app.kubernetes.io/instance
+            operator: In
+            values:
+              - {{ .root.Release.Name }}
+          - key: app.kubernetes.io/name
+            operator: In
+            values:
+              - {{ include "[[chart]].suite.name" (dict "root" .root "chart" "api") }}
+              - {{ include "[[chart]].suite.name" (dict "root" .root "chart" "workers") }}
+  ports:
+    - port: {{ .port }}
+      protocol: TCP
+{{- end -}}
