@@ -28,3 +28,15 @@ export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?([EPTGMK]i?|k)?$';
 export const OPTIONAL_NAME_PATTERN = '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$';
 /** An RFC 1123 label or empty: name overrides end up inside object names. */
 export const OPTIONAL_LABEL_PATTERN = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$';
+/** An RFC 1123 subdomain: Secret, ConfigMap and class names, and host names. */
+export const NAME_PATTERN = '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$';
+/** An RFC 1123 label: names that end up inside object names, and namespaces. */
+export const LABEL_PATTERN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+/** A cloud region as AWS spells it: "us-east-1". */
+export const REGION_PATTERN = '^[a-z]{2}-[a-z]+-[0-9]$';
+/** An http or https URL. */
+export const HTTP_URL_PATTERN = '^https?://[^ ]+$';
+/** A volume size in binary units: "10Gi". */
+export const VOLUME_SIZE_PATTERN = '^[0-9]+(Mi|Gi|Ti)$';
+/** Whole cores or millicores, as the VPA takes them: "2", "500m". */
+export const WHOLE_CPU_PATTERN = '^[0-9]+(m)?$';

@@ -5,7 +5,7 @@
  */
 import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
 import { member, truthy, type Rule } from '../core/rules.js';
-import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+import { NAME_PATTERN, OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, REGION_PATTERN } from '../core/schema.js';
 
 /** The charts of the suite whose objects another chart may name. */
 export const SUITE_CHARTS = ['api', 'workers', 'postgres', 'redis', 'mesh', 'observability', 'dr'] as const;
@@ -87,18 +87,18 @@ export const globalModel = group('Values shared by the umbrella and every subcha
   }),
   objectStore: group('Where PostgreSQL backups and WAL go: <destinationPrefix>/<region>, one folder per region.', {
     destinationPrefix: str('Object store prefix; the region is appended.', 's3://concertmaster-backups/postgres', { pattern: '^(s3|gs|https)://[^ ]+[^/]$' }),
-    credentialsSecret: str('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store.', 'backup-credentials', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
+    credentialsSecret: str('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store.', 'backup-credentials', { pattern: NAME_PATTERN }),
   }),
   dr: group('Disaster recovery across regions: one CloudNativePG cluster per region, one writable primary among them.', {
     enabled: bool('Run the PostgreSQL clusters of the regions as one distributed topology (needs the postgres chart in cnpg mode).', false),
     regions: stringList('Regions of the topology; each has a Cluster whose WAL and backups go to s3://<bucket>/postgres/<region>.', ['us-east-1', 'us-west-2'], {
-      pattern: '^[a-z]{2}-[a-z]+-[0-9]$',
+      pattern: REGION_PATTERN,
     }),
     primaryRegion: str('The region whose cluster is the writable primary; every other region runs a replica cluster. Change it (in every region) to switch over or fail over.', 'us-east-1', {
-      pattern: '^[a-z]{2}-[a-z]+-[0-9]$',
+      pattern: REGION_PATTERN,
     }),
     homeRegion: str('The region whose cluster was created empty (initdb); the others were created from its object store. Set once, at the first install.', 'us-east-1', {
-      pattern: '^[a-z]{2}-[a-z]+-[0-9]$',
+      pattern: REGION_PATTERN,
     }),
     promotionToken: str('The demotion token of the old primary, for a switchover without data loss; empty for a failover.', ''),
   }),

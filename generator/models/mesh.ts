@@ -2,6 +2,7 @@
  * The mesh chart: Istio traffic and security policy for the API (networking.istio.io/v1,
  * security.istio.io/v1), with the Kubernetes Gateway API as an alternative entry point.
  */
+import { NAME_PATTERN } from '../core/schema.js';
 import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
 import { commonModel } from './common.js';
 
@@ -16,9 +17,9 @@ export const meshModel = group('Istio traffic and security policy for ConcertMas
       'gatewayApi',
     ] as const),
     selector: stringMap('Labels of the Istio ingress gateway pods (kind istio).', { istio: 'ingressgateway' }),
-    gatewayClassName: str('GatewayClass of the Gateway API Gateway (kind gatewayApi).', 'istio', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
+    gatewayClassName: str('GatewayClass of the Gateway API Gateway (kind gatewayApi).', 'istio', { pattern: NAME_PATTERN }),
     tlsCredentialName: str('Secret with the TLS certificate for the hosts (in the gateway\'s namespace for Istio).', 'concertmaster-tls', {
-      pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+      pattern: NAME_PATTERN,
     }),
     principal: str('SPIFFE identity of the ingress gateway, the only caller the API admits.', 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'),
   }),

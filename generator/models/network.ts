@@ -1,4 +1,5 @@
 /** Peers and egress rules named in NetworkPolicies. */
+import { LABEL_PATTERN } from '../core/schema.js';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1';
 import { bool, group, intList, objectList, str, stringMap } from '../core/values.js';
 
@@ -30,5 +31,5 @@ export const egressModel = (who: string, restrict: { default: boolean; why: stri
   ),
   telemetryPorts: intList(`Ports of the tracing and metrics endpoints ${who} may reach (OTLP gRPC and HTTP).`, [4317, 4318], { minimum: 1, maximum: 65535 }),
   extraEgress: objectList<INetworkPolicyEgressRule>('Extra NetworkPolicy egress rules, for an external database or Redis, or any other service the application calls.', [], []),
-  meshControlPlaneNamespace: str('Namespace of istiod, which sidecars reach on port 15012 when global.mesh.enabled.', 'istio-system', { pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
+  meshControlPlaneNamespace: str('Namespace of istiod, which sidecars reach on port 15012 when global.mesh.enabled.', 'istio-system', { pattern: LABEL_PATTERN }),
 });

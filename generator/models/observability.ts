@@ -3,6 +3,7 @@
  * dashboards, a Celery exporter, tracing (an OpenTelemetry Collector by default, or the plan's Jaeger),
  * and the optional kubecost configuration and k6 load test.
  */
+import { HTTP_URL_PATTERN, VOLUME_SIZE_PATTERN } from '../core/schema.js';
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
 import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
@@ -49,7 +50,7 @@ export const observabilityModel = group('Metrics, alerts, dashboards and tracing
       collectorMaxReplicas: int('Most collector replicas.', 5, { minimum: 1 }),
       queryReplicas: int('Query replicas.', 3, { minimum: 1 }),
       elasticsearchNodes: int('Elasticsearch nodes.', 3, { minimum: 1 }),
-      elasticsearchStorage: str('Elasticsearch volume per node.', '100Gi', { pattern: '^[0-9]+(Mi|Gi|Ti)$' }),
+      elasticsearchStorage: str('Elasticsearch volume per node.', '100Gi', { pattern: VOLUME_SIZE_PATTERN }),
     }),
   }),
   costMonitoring: group('The plan\'s kubecost configuration, as the ConfigMap kubecost reads.', {
@@ -63,8 +64,8 @@ export const observabilityModel = group('Metrics, alerts, dashboards and tracing
     image: imageModel('k6', { registry: 'docker.io', repository: 'grafana/k6', tag: '0.57.0' }),
     vus: int('Virtual users.', 50, { minimum: 1 }),
     duration: str('How long the test runs.', '2m', { pattern: DURATION }),
-    baseUrl: str('URL of the API under test.', 'http://concertmaster-api:8000', { pattern: '^https?://[^ ]+$' }),
-    remoteWriteUrl: str('Prometheus remote-write endpoint for the results.', 'http://prometheus-operated.monitoring:9090/api/v1/write', { pattern: '^https?://[^ ]+$' }),
+    baseUrl: str('URL of the API under test.', 'http://concertmaster-api:8000', { pattern: HTTP_URL_PATTERN }),
+    remoteWriteUrl: str('Prometheus remote-write endpoint for the results.', 'http://prometheus-operated.monitoring:9090/api/v1/write', { pattern: HTTP_URL_PATTERN }),
     resources: resources('k6', { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } }),
   }),
   securityContext: securityContextModel('the exporter, collector and load-test processes'),

@@ -6,17 +6,16 @@
  *   with global.dr.enabled, one member of a distributed topology across regions.
  */
 import { bool, group, int, oneOf, resources, str, stringMap } from '../core/values.js';
-import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+import { OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN, WHOLE_CPU_PATTERN } from '../core/schema.js';
 import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
 
-const QUANTITY = '^[0-9]+(Mi|Gi|Ti)$';
 
 const volume = (what: string, size: string) =>
   group(`The ${what} volume of each instance.`, {
-    size: str('Size of the volume.', size, { pattern: QUANTITY }),
+    size: str('Size of the volume.', size, { pattern: VOLUME_SIZE_PATTERN }),
     storageClass: str('StorageClass; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
   });
 
@@ -34,7 +33,7 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   storage: volume('data', '8Gi'),
   walStorage: group('A separate volume for the WAL (cnpg mode), so that WAL bursts cannot fill the data volume.', {
     enabled: bool('Give the WAL its own volume.', false),
-    size: str('Size of the WAL volume.', '50Gi', { pattern: QUANTITY }),
+    size: str('Size of the WAL volume.', '50Gi', { pattern: VOLUME_SIZE_PATTERN }),
     storageClass: str('StorageClass of the WAL volume; global.storageClass wins when set.', '', { pattern: OPTIONAL_NAME_PATTERN }),
   }),
   zoneAntiAffinity: oneOf('Spread of the instances over zones (cnpg mode): required puts each instance in its own zone.', 'preferred', ['preferred', 'required'] as const),
@@ -50,10 +49,10 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   }),
   verticalPodAutoscaler: group('A VerticalPodAutoscaler in recommendation-only mode on the Cluster (cnpg mode): it reports, the operator applies.', {
     enabled: bool('Create the VerticalPodAutoscaler.', false),
-    minCpu: str('Lowest CPU it recommends.', '2', { pattern: '^[0-9]+(m)?$' }),
-    minMemory: str('Lowest memory it recommends.', '8Gi', { pattern: QUANTITY }),
-    maxCpu: str('Highest CPU it recommends.', '8', { pattern: '^[0-9]+(m)?$' }),
-    maxMemory: str('Highest memory it recommends.', '32Gi', { pattern: QUANTITY }),
+    minCpu: str('Lowest CPU it recommends.', '2', { pattern: WHOLE_CPU_PATTERN }),
+    minMemory: str('Lowest memory it recommends.', '8Gi', { pattern: VOLUME_SIZE_PATTERN }),
+    maxCpu: str('Highest CPU it recommends.', '8', { pattern: WHOLE_CPU_PATTERN }),
+    maxMemory: str('Highest memory it recommends.', '32Gi', { pattern: VOLUME_SIZE_PATTERN }),
   }),
   podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
   securityContext: securityContextModel('PostgreSQL in standalone mode'),

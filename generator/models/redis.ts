@@ -6,7 +6,7 @@
  *   Redis Cluster (docs/seed-errata.md), so the broker never lives on the cluster.
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
-import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+import { OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN } from '../core/schema.js';
 import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
@@ -26,7 +26,7 @@ const redisConfig = (what: string, policy: (typeof POLICIES)[number]) =>
 
 const persistence = (what: string, size: string) =>
   group(`Persistent volumes of ${what}.`, {
-    size: str('Size of each volume.', size, { pattern: '^[0-9]+(Mi|Gi|Ti)$' }),
+    size: str('Size of each volume.', size, { pattern: VOLUME_SIZE_PATTERN }),
     storageClass: str('StorageClass of the volumes; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
   });
 

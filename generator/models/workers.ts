@@ -2,6 +2,7 @@
  * The workers chart: Celery worker pools, one Deployment each, scaled by KEDA on their queue and CPU
  * (or by an HPA on CPU where KEDA is absent), with a graceful shutdown that lets running tasks finish.
  */
+import { LABEL_PATTERN } from '../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
 import { commonModel, schedulingModel, securityContextModel } from './common.js';
@@ -13,7 +14,7 @@ import { egressModel } from './network.js';
 const QUEUE_PATTERN = '^[A-Za-z0-9_.-]+$';
 
 const poolModel = group('A worker pool: one Deployment consuming one queue.', {
-  name: str('Pool name, part of object names and of the Celery node name.', 'default', { pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
+  name: str('Pool name, part of object names and of the Celery node name.', 'default', { pattern: LABEL_PATTERN }),
   queue: str('Celery queue the pool consumes (-Q); also the Redis list KEDA watches.', 'celery', { pattern: QUEUE_PATTERN }),
   concurrency: int('Worker processes per pod (WORKER_CONCURRENCY).', 4, { minimum: 1 }),
   replicas: int('Replicas when autoscaling is off.', 1, { minimum: 0 }),
