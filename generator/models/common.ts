@@ -1,7 +1,7 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
 import type { IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, object, objectList, str, stringMap } from '../core/values.js';
-import { OPTIONAL_LABEL_PATTERN } from '../core/schema.js';
+import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN } from '../core/schema.js';
 
 /** Read by the shared name helpers of every chart, the umbrella included. */
 export const namingModel = {
@@ -37,3 +37,13 @@ export const schedulingModel = (who: string, affinityNote = '') => ({
   affinity: object(`Affinity of ${who}, passed through as is${affinityNote}.`, {}),
   priorityClassName: str(`PriorityClass of ${who}; empty uses the cluster default.`, ''),
 });
+
+/**
+ * A persistent volume's size and StorageClass, the same keys wherever a chart claims storage (the shared
+ * helper `<chart>.storageClass` resolves the class against global.storageClass).
+ */
+export const volumeModel = (description: string, size: string) =>
+  group(description, {
+    size: str('Size of each volume.', size, { pattern: VOLUME_SIZE_PATTERN }),
+    storageClass: str('StorageClass of the volumes; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
+  });

@@ -7,17 +7,12 @@
  */
 import { bool, group, int, oneOf, resources, str, stringMap } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN, WHOLE_CPU_PATTERN } from '../core/schema.js';
-import { commonModel, schedulingModel, securityContextModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel, volumeModel } from './common.js';
 import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
 
 
-const volume = (what: string, size: string) =>
-  group(`The ${what} volume of each instance.`, {
-    size: str('Size of the volume.', size, { pattern: VOLUME_SIZE_PATTERN }),
-    storageClass: str('StorageClass; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
-  });
 
 export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativePG cluster, or a StatefulSet on bare clusters.', {
   ...commonModel(true),
@@ -30,7 +25,7 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   instances: int('PostgreSQL instances (one primary, the rest hot standbys). Standalone mode always runs one.', 1, { minimum: 1 }),
   parameters: stringMap('postgresql.conf parameters, in both modes.', { max_connections: '100', shared_buffers: '128MB' }),
   resources: resources('each PostgreSQL instance', { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } }),
-  storage: volume('data', '8Gi'),
+  storage: volumeModel('The data volume of each instance.', '8Gi'),
   walStorage: group('A separate volume for the WAL (cnpg mode), so that WAL bursts cannot fill the data volume.', {
     enabled: bool('Give the WAL its own volume.', false),
     size: str('Size of the WAL volume.', '50Gi', { pattern: VOLUME_SIZE_PATTERN }),

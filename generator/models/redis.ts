@@ -6,8 +6,7 @@
  *   Redis Cluster (docs/seed-errata.md), so the broker never lives on the cluster.
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
-import { OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN } from '../core/schema.js';
-import { commonModel, schedulingModel, securityContextModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel, volumeModel } from './common.js';
 import { equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
@@ -24,11 +23,6 @@ const redisConfig = (what: string, policy: (typeof POLICIES)[number]) =>
     appendonly: bool('Append-only file: every write is logged, so a restart loses at most a second.', true),
   });
 
-const persistence = (what: string, size: string) =>
-  group(`Persistent volumes of ${what}.`, {
-    size: str('Size of each volume.', size, { pattern: VOLUME_SIZE_PATTERN }),
-    storageClass: str('StorageClass of the volumes; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
-  });
 
 export const redisModel = group('Redis for ConcertMaster: the Celery broker and the cache.', {
   ...commonModel(true),
@@ -43,14 +37,14 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
     'noeviction',
   ),
   resources: resources('each Redis container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '1Gi' } }),
-  persistence: persistence('the broker (standalone: the only Redis)', '8Gi'),
+  persistence: volumeModel('Persistent volumes of the broker (standalone: the only Redis).', '8Gi'),
   securityContext: securityContextModel('Redis', "fsGroup makes the data volume writable, and the UID is not the image's 999"),
   ...schedulingModel('the Redis pods (in operator mode the broker\'s and every cache node\'s)'),
   cache: group('The cache in operator mode: a RedisCluster.', {
     leaders: int('Leader nodes (hash-slot shards); each gets followers.', 3, { minimum: 3 }),
     followersPerLeader: int('Followers of each leader.', 1, { minimum: 0 }),
     config: redisConfig('the cache cluster: allkeys-lru, as the plan asks', 'allkeys-lru'),
-    persistence: persistence('each cache node', '20Gi'),
+    persistence: volumeModel('Persistent volumes of each cache node.', '20Gi'),
   }),
   metrics: exporterModel('The Prometheus exporter (oliver006/redis_exporter) beside each Redis.', 'the exporter', {
     image: { registry: 'quay.io', repository: 'oliver006/redis_exporter', tag: 'v1.74.0' },

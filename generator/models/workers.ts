@@ -4,7 +4,7 @@
  */
 import { LABEL_PATTERN } from '../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
-import { bool, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
+import { bool, defaultsOf, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
 import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { all, atMost, forEach, not, requires, truthy, unique, type Rule } from '../core/rules.js';
 import { connectionsModel } from './connections.js';
@@ -25,16 +25,8 @@ const poolModel = group('A worker pool: one Deployment consuming one queue.', {
 
 type Pool = ValuesOf<typeof poolModel>;
 
-const pool = (name: string, queue: string, d: Partial<Pool> = {}): Pool => ({
-  name,
-  queue,
-  concurrency: 4,
-  replicas: 1,
-  minReplicas: 1,
-  maxReplicas: 5,
-  resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
-  ...d,
-});
+/** A pool with the model's defaults but its own name and queue. */
+const pool = (name: string, queue: string, d: Partial<Pool> = {}): Pool => ({ ...defaultsOf(poolModel), name, queue, ...d });
 
 export const DEFAULT_POOLS: Pool[] = [pool('default', 'celery'), pool('high-priority', 'high_priority')];
 
