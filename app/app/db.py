@@ -11,6 +11,8 @@ import psycopg2.pool
 
 # Fail a health check or a request quickly rather than hang a thread when the database is away.
 CONNECT_OPTIONS = {"connect_timeout": 3, "options": "-c statement_timeout=5000"}
+# How long a request waits for a free pooled connection before it answers 503.
+POOL_WAIT_SECONDS = 5
 
 
 class Database:
@@ -19,6 +21,9 @@ class Database:
         self._size = pool_size
         self._pool: psycopg2.pool.ThreadedConnectionPool | None = None
         self._lock = threading.Lock()
+        # psycopg2's pool raises at once when every connection is out; a request thread waits for one
+        # instead (the server has a thread per request, more than the pool under load).
+        self._slots = threading.BoundedSemaphore(pool_size)
 
     def _get_pool(self) -> psycopg2.pool.ThreadedConnectionPool:
         with self._lock:
@@ -29,18 +34,23 @@ class Database:
     @contextlib.contextmanager
     def cursor(self) -> Iterator[psycopg2.extras.RealDictCursor]:
         """A cursor in a transaction that commits on success; a broken connection is discarded."""
-        pool = self._get_pool()
-        conn = pool.getconn()
-        broken = False
+        if not self._slots.acquire(timeout=POOL_WAIT_SECONDS):
+            raise psycopg2.pool.PoolError(f"no database connection free within {POOL_WAIT_SECONDS} s")
         try:
-            with conn:
-                with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
-                    yield cur
-        except (psycopg2.OperationalError, psycopg2.InterfaceError):
-            broken = True
-            raise
+            pool = self._get_pool()
+            conn = pool.getconn()
+            broken = False
+            try:
+                with conn:
+                    with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
+                        yield cur
+            except (psycopg2.OperationalError, psycopg2.InterfaceError):
+                broken = True
+                raise
+            finally:
+                pool.putconn(conn, close=broken or conn.closed != 0)
         finally:
-            pool.putconn(conn, close=broken or conn.closed != 0)
+            self._slots.release()
 
     def run(self, work):
         """`work(cursor)` in a transaction; a connection that died (a database restart) is replaced once."""

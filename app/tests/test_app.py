@@ -204,3 +204,19 @@ def test_a_worker_that_loses_its_broker_exits_instead_of_going_catatonic(chart_e
         if redis.poll() is None:
             redis.terminate()
             redis.wait(30)
+
+
+def test_more_concurrent_requests_than_pooled_connections_wait_instead_of_failing(migrated: dict[str, str]) -> None:
+    """The server runs a thread per request; with DB_POOL_SIZE=1, 8 at once must queue for the connection."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = {**migrated, "DB_POOL_SIZE": "1", "PORT": str(free_port()), "METRICS_PORT": str(free_port())}
+    proc = start([PY, "-m", "app"], env)
+    try:
+        wait_port(int(env["PORT"]))
+        url = f"http://127.0.0.1:{env['PORT']}/api/forms"
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            statuses = list(pool.map(lambda _: http("GET", url)[0], range(64)))
+        assert statuses == [200] * 64
+    finally:
+        stop(proc)
