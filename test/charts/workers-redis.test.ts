@@ -45,7 +45,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
         triggers: [
           {
             type: 'redis',
-            metadata: { address: 'concertmaster-redis:6379', listName: queue, listLength: '10', databaseIndex: '0' },
+            metadata: { address: 'concertmaster-redis.concertmaster.svc:6379', listName: queue, listLength: '10', databaseIndex: '0' },
             authenticationRef: { name: 'concertmaster-workers-broker' },
           },
           { type: 'cpu', metricType: 'Utilization', metadata: { value: '70' } },

@@ -70,6 +70,18 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- .root.Values.global.redis.host | default (include "workers.suite.fullname" (dict "root" .root "chart" "redis")) -}}
 {{- end -}}
 
+{{/*
+The broker's host as a client in another namespace reaches it (KEDA's operator runs in its own):
+global.redis.host as given, else the Service's name qualified with the release's namespace.
+*/}}
+{{- define "workers.suite.redisHostFromAnyNamespace" -}}
+{{- if .root.Values.global.redis.host -}}
+{{- .root.Values.global.redis.host -}}
+{{- else -}}
+{{- printf "%s.%s.svc" (include "workers.suite.fullname" (dict "root" .root "chart" "redis")) .root.Release.Namespace -}}
+{{- end -}}
+{{- end -}}
+
 {{/* The Redis Cluster of the cache (redis chart in operator mode): the operator's leader Service. */}}
 {{- define "workers.suite.redisCacheHost" -}}
 {{- printf "%s-cache-leader" (include "workers.suite.fullname" (dict "root" .root "chart" "redis")) -}}
