@@ -46,6 +46,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'added', description: 'An init container waits for the broker; startup and readiness probes ping the worker\'s own Celery node; liveness fails only while the worker does not answer and the broker does, so a Redis outage restarts no worker.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for every pool and beat.' },
         { kind: 'changed', description: 'The ServiceAccount name follows global.naming.workers.serviceAccountName; hosts and Secrets follow global.naming.' },
+        { kind: 'fixed', description: 'KEDA\'s redis trigger addresses the broker as <release>-redis.<namespace>.svc: KEDA\'s operator, in its own namespace, could not resolve the bare Service name.' },
       ],
       postgres: [
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the instances (standalone and CloudNativePG) and the Pooler.' },
