@@ -189,6 +189,8 @@ export async function tearDown(s: Slot, sandboxDir: string, before: { shimSocket
   // The host end of the link goes with the namespace, but asynchronously: remove it now.
   sh('ip', ['link', 'del', `cmh${s.slot}`]);
   sh('ip', ['netns', 'del', s.netns]);
+  rmSync(netnsEtc(s), { recursive: true, force: true });
+  if (existsSync(NETNS_ETC) && readdirSync(NETNS_ETC).length === 0) rmdirSync(NETNS_ETC);
 
   const others = sh('ip', ['netns', 'list']).stdout.split('\n').some((l) => /^cm-sbx-\d+/.test(l));
   if (!others && existsSync(SYSCTL_RECORD)) {
@@ -209,6 +211,19 @@ function removeCgroupTree(dir: string): void {
 }
 
 export { CGROUP_ROOT };
+
+/** Where `ip netns exec` finds files it mounts over /etc for a namespace's processes. */
+const NETNS_ETC = '/etc/netns';
+const netnsEtc = (s: Slot) => join(NETNS_ETC, s.netns);
+
+/**
+ * The cluster's DNS (the node's CoreDNS) for host programs that `ip netns exec` starts in the node's
+ * namespace, such as KEDA's operator, whose scalers dial Services by name. `tearDown` removes it.
+ */
+export function useClusterDns(s: Slot, namespace: string): void {
+  mkdirSync(netnsEtc(s), { recursive: true });
+  writeFileSync(join(netnsEtc(s), 'resolv.conf'), `nameserver ${s.hostIp}\nsearch ${namespace}.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n`);
+}
 
 /** The configuration files of the node's daemons, all under `dir`. */
 export function writeNodeConfig(s: Slot, dir: string, kubeconfig: string): { containerd: string; kubelet: string; kubeProxy: string; corefile: string; registry: string; resolv: string } {

@@ -11,10 +11,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiServiceManifest, frontProxyFlags, kedaCertificates } from './aggregation.js';
 import { freePort } from './free-port.js';
 import { REPO_ROOT, TOOLS_BIN } from '../generator/paths.js';
 import {
-  claimSlot, createCgroups, NODE_LABEL, NODE_NAME, recordSysctls, seedRegistry, setUpNetwork, slotOf, tearDown, unavailable, writeNodeConfig, type Slot,
+  claimSlot, createCgroups, NODE_LABEL, NODE_NAME, recordSysctls, seedRegistry, setUpNetwork, slotOf, tearDown, unavailable, useClusterDns, writeNodeConfig, type Slot,
 } from './real-node.js';
 
 /** State folder; tests set CONCERTMASTER_SANDBOX_DIR so they never touch a developer's sandbox. */
@@ -81,7 +82,7 @@ function mustKubectl(step: string, args: readonly string[], input?: string): str
  * Starts a process detached, logging to logs/<name>.log. With a slot, it first joins the slot's cgroup
  * (so `down` finds it and everything it starts) and, with `netns`, runs in the node's network namespace.
  */
-function start(name: string, cmd: string, args: readonly string[], opts: { slot?: Slot; netns?: 'nsenter' | 'ip' } = {}): number {
+function start(name: string, cmd: string, args: readonly string[], opts: { slot?: Slot; netns?: 'nsenter' | 'ip'; env?: Record<string, string> } = {}): number {
   const out = openSync(join(SANDBOX, 'logs', `${name}.log`), 'a');
   let argv = [cmd, ...args];
   if (opts.netns === 'nsenter') argv = ['nsenter', `--net=/run/netns/${opts.slot!.netns}`, '--', ...argv];
@@ -92,7 +93,7 @@ function start(name: string, cmd: string, args: readonly string[], opts: { slot?
     const join_ = cgroupJoinScript(opts.slot);
     argv = ['sh', '-c', `${join_}; exec "$@"`, 'sh', ...argv];
   }
-  const child = spawn(argv[0]!, argv.slice(1), { detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(argv[0]!, argv.slice(1), { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...opts.env } });
   closeSync(out);
   child.unref();
   writeFileSync(pidFile(name), String(child.pid));
@@ -110,13 +111,15 @@ function cgroupJoinScript(slot: Slot): string {
 
 async function waitFor(what: string, seconds: number, check: () => boolean | Promise<boolean>, logOf?: string): Promise<void> {
   const until = Date.now() + seconds * 1000;
+  const file = logOf ? join(SANDBOX, 'logs', `${logOf}.log`) : undefined;
+  const tail = () => (file && existsSync(file) ? `\nlast lines of ${file}:\n${readFileSync(file, 'utf8').split('\n').slice(-15).join('\n')}` : '');
   while (Date.now() < until) {
     if (await check()) return;
+    // A process that already exited will not get ready: say so now, not at the timeout.
+    if (logOf && existsSync(pidFile(logOf)) && pidOf(logOf) === undefined) throw new SandboxError(`${what}: ${logOf} exited${tail()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const file = logOf ? join(SANDBOX, 'logs', `${logOf}.log`) : undefined;
-  const tail = file && existsSync(file) ? `\nlast lines of ${file}:\n${readFileSync(file, 'utf8').split('\n').slice(-15).join('\n')}` : '';
-  throw new SandboxError(`${what} not ready within ${seconds} s${tail}`);
+  throw new SandboxError(`${what} not ready within ${seconds} s${tail()}`);
 }
 
 function writePki(): { token: string } {
@@ -243,18 +246,27 @@ export interface UpOptions {
   readonly crds?: boolean;
   /** Add the real node (default: when this machine can run it). */
   readonly realNode?: boolean;
+  /**
+   * Run metrics-server and KEDA (operator and metrics API server) for the real node's pods, so HPAs
+   * scale on real CPU and ScaledObjects on real queues. Implies crds (KEDA's ScaledObject CRD).
+   */
+  readonly autoscaling?: boolean;
 }
 
 /** Whether this sandbox runs a real node: recorded by `up`. */
 export const hasRealNode = (): boolean => readState().slot !== undefined;
 
 export async function up(opts: UpOptions | boolean = {}): Promise<void> {
-  const o: UpOptions = typeof opts === 'boolean' ? { crds: opts } : opts;
+  const given: UpOptions = typeof opts === 'boolean' ? { crds: opts } : opts;
+  const o: UpOptions = { ...given, crds: Boolean(given.crds || given.autoscaling) };
   const why = unavailable(tool);
   const realNode = o.realNode ?? why === undefined;
   if (realNode && why) throw new SandboxError(`the real node cannot run here: ${why}`);
+  if (o.autoscaling && !realNode) throw new SandboxError('--autoscaling needs the real node: only its pods use CPU to measure');
+  if (o.autoscaling && !existsSync(tool('keda-operator'))) throw new SandboxError(`${tool('keda-operator')} is missing: run \`npm run bootstrap -- autoscaling\``);
+  if (o.autoscaling && !existsSync(tool('metrics-server'))) throw new SandboxError(`${tool('metrics-server')} is missing: run \`npm run bootstrap -- autoscaling\``);
   const running = CONTROL_PLANE.every((p) => pidOf(p) !== undefined) && existsSync(KUBECONFIG) && (await apiHealthy());
-  if (running && (!realNode || hasRealNode())) {
+  if (running && (!realNode || hasRealNode()) && (!o.autoscaling || pidOf('keda-adapter') !== undefined)) {
     log('already up: nothing to do');
     if (o.crds) installCrds();
     return;
@@ -300,6 +312,7 @@ export async function up(opts: UpOptions | boolean = {}): Promise<void> {
     `--service-account-signing-key-file=${join(pki, 'sa.key')}`, `--admission-control-config-file=${join(pki, 'admission.yaml')}`,
     // logs, exec and port-forward reach the real node's kubelet on its link address.
     '--kubelet-preferred-address-types=InternalIP',
+    ...frontProxyFlags(pki),
   ]);
   await waitFor('kube-apiserver', 90, apiHealthy, 'kube-apiserver');
 
@@ -333,9 +346,11 @@ export async function up(opts: UpOptions | boolean = {}): Promise<void> {
   if (slot) {
     log('step 5/6: the real node (registry, containerd, CoreDNS, kubelet, kube-proxy)');
     await startRealNode(slot, token);
+    if (o.autoscaling) await startMetricsServer(slot);
   }
   log(`step ${slot ? 6 : 5}/${slot ? 6 : 5}: ${o.crds ? `CRDs from ${CRDS}` : 'no CRDs (add --crds for the staging and production overlays)'}`);
   if (o.crds) installCrds();
+  if (slot && o.autoscaling) await startKeda(slot);
   log(`up: export KUBECONFIG=${KUBECONFIG}`);
 }
 
@@ -359,6 +374,60 @@ async function startRealNode(slot: Slot, _token: string): Promise<void> {
   }, 'kubelet');
   // The node lifecycle controller is off: lift the not-ready taint admission put on the new node.
   kubectl(['taint', 'nodes', NODE_NAME, 'node.kubernetes.io/not-ready:NoSchedule-']);
+}
+
+/**
+ * metrics-server on the host, scraping the real node's kubelet (not the kwok nodes, whose pods use no
+ * CPU), behind the aggregated metrics.k8s.io API the HPA controller and `kubectl top` read.
+ */
+async function startMetricsServer(slot: Slot): Promise<void> {
+  log('metrics-server behind the aggregated metrics.k8s.io API');
+  const port = await freePort(slot.hostIp);
+  start('metrics-server', tool('metrics-server'), [
+    `--kubeconfig=${KUBECONFIG}`, `--authentication-kubeconfig=${KUBECONFIG}`, `--authorization-kubeconfig=${KUBECONFIG}`,
+    `--bind-address=${slot.hostIp}`, `--secure-port=${port}`, `--cert-dir=${join(SANDBOX, 'metrics-server')}`,
+    '--kubelet-insecure-tls', '--kubelet-preferred-address-types=InternalIP', `--node-selector=${NODE_LABEL}=real`, '--kubelet-request-timeout=5s',
+    // Every 10 s rather than 15 s: the HPA controller syncs every 15 s and should see a fresh sample.
+    '--metric-resolution=10s',
+  ]);
+  mustKubectl('registering the metrics API', ['apply', '-f', '-'], apiServiceManifest({ name: 'metrics-server', group: 'metrics.k8s.io', version: 'v1beta1', ip: slot.hostIp, port }));
+  await waitFor('the metrics API to report the real node', 120, () => kubectl(['get', '--raw', `/apis/metrics.k8s.io/v1beta1/nodes/${NODE_NAME}`]).status === 0, 'metrics-server');
+}
+
+/**
+ * KEDA as its chart deploys it, but from the host's binaries: the operator in the node's network
+ * namespace (its scalers reach Redis at the Service's cluster address, by name through CoreDNS); the
+ * metrics API server on the host behind the aggregated
+ * external.metrics.k8s.io API, asking the operator over mutual TLS with the operator's certificates.
+ */
+async function startKeda(slot: Slot): Promise<void> {
+  log('KEDA: the operator in the node\'s namespace, its metrics API server behind external.metrics.k8s.io');
+  const certs = join(SANDBOX, 'keda', 'certs');
+  mkdirSync(certs, { recursive: true });
+  useClusterDns(slot, 'keda');
+  mustKubectl('the keda namespace', ['apply', '-f', '-'], 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: keda\n');
+  // The operator watches the eventing kinds too, which ../shared/crds does not carry: the release's own.
+  const eventing = join(REPO_ROOT, '.tools', 'etc', 'keda-crds');
+  for (const f of readdirSync(eventing).filter((n) => n.startsWith('eventing.'))) mustKubectl(`KEDA CRD ${f}`, ['apply', '--server-side', '-f', join(eventing, f)]);
+  mustKubectl('waiting for KEDA\'s CRDs', ['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+  const service = 'keda-operator.keda.svc.cluster.local';
+  kedaCertificates(certs, service);
+  const grpc = `${slot.nodeIp}:9666`;
+  start('keda-operator', tool('keda-operator'), [
+    `--kubeconfig=${KUBECONFIG}`, '--leader-elect=false', '--metrics-bind-address=0', '--health-probe-bind-address=0',
+    `--metrics-service-bind-address=${grpc}`, '--enable-cert-rotation=false', `--cert-dir=${certs}`,
+    // No admission webhook runs, and the APIService below skips TLS verification: nothing to patch.
+    '--enable-webhook-patching=false', '--enable-apiservice-patching=false', '--zap-encoder=console',
+  ], { slot, netns: 'ip', env: { WATCH_NAMESPACE: '', POD_NAMESPACE: 'keda', KEDA_CLUSTER_OBJECT_NAMESPACE: 'keda', OPERATOR_NAME: 'keda-operator' } });
+  await waitFor('KEDA\'s gRPC metrics service', 90, () => /metrics service|grpc/i.test(readFileSync(join(SANDBOX, 'logs', 'keda-operator.log'), 'utf8')), 'keda-operator');
+  const port = await freePort(slot.hostIp);
+  start('keda-adapter', tool('keda-adapter'), [
+    `--kubeconfig=${KUBECONFIG}`, `--authentication-kubeconfig=${KUBECONFIG}`, `--authorization-kubeconfig=${KUBECONFIG}`,
+    `--lister-kubeconfig=${KUBECONFIG}`, `--bind-address=${slot.hostIp}`, `--secure-port=${port}`, `--cert-dir=${certs}`,
+    `--metrics-service-address=${grpc}`, `--metrics-service-grpc-authority=${service}`,
+  ], { env: { WATCH_NAMESPACE: '', POD_NAMESPACE: 'keda', KEDA_CLUSTER_OBJECT_NAMESPACE: 'keda' } });
+  mustKubectl('registering the external metrics API', ['apply', '-f', '-'], apiServiceManifest({ name: 'keda-metrics-apiserver', group: 'external.metrics.k8s.io', version: 'v1beta1', ip: slot.hostIp, port }));
+  await waitFor('the external metrics API', 120, () => kubectl(['get', '--raw', '/apis/external.metrics.k8s.io/v1beta1']).status === 0, 'keda-adapter');
 }
 
 /**
@@ -429,7 +498,7 @@ if (process.argv[1] && process.argv[1].endsWith('sandbox.ts')) {
   const run = async () => {
     switch (command) {
       case 'up':
-        return up({ crds: flags.includes('--crds'), ...(flags.includes('--no-real-node') && { realNode: false }) });
+        return up({ crds: flags.includes('--crds'), autoscaling: flags.includes('--autoscaling'), ...(flags.includes('--no-real-node') && { realNode: false }) });
       case 'down':
         return down();
       case 'status':
@@ -439,7 +508,7 @@ if (process.argv[1] && process.argv[1].endsWith('sandbox.ts')) {
         console.log(`export KUBECONFIG=${KUBECONFIG}`);
         return;
       default:
-        throw new SandboxError('usage: npm run sandbox -- up [--crds] [--no-real-node] | down | status | env');
+        throw new SandboxError('usage: npm run sandbox -- up [--crds] [--autoscaling] [--no-real-node] | down | status | env');
     }
   };
   run().catch((err) => {

@@ -285,6 +285,17 @@ group_autoscaling() {
     github.com/kedacore/keda/v2/cmd/operator github.com/kedacore/keda/v2/cmd/adapter
   link "$TOOLS_CACHE/keda-$KEDA_VERSION/operator" keda-operator
   link "$TOOLS_CACHE/keda-$KEDA_VERSION/adapter" keda-adapter
+  # The operator watches every KEDA kind; ../shared/crds has the scaling ones, the release's own tree
+  # also the eventing ones (CloudEventSource), which the sandbox applies before starting it.
+  local crds="$TOOLS_CACHE/keda-$KEDA_VERSION/crds" dir
+  if [ ! -d "$crds" ]; then
+    dir="$(cd "$TOOLS_CACHE/src/keda-$KEDA_VERSION" && GOFLAGS=-mod=mod go mod download -json "github.com/kedacore/keda/v2@$KEDA_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')"
+    rm -rf "$crds.partial"
+    cp -r "$dir/config/crd/bases" "$crds.partial"
+    chmod -R u+w "$crds.partial"
+    mv "$crds.partial" "$crds"
+  fi
+  ln -sfn "$crds" "$etc/keda-crds"
 }
 
 for g in "${groups[@]}"; do

@@ -27,6 +27,7 @@ for g in "${groups[@]}"; do
   if [ "$g" = lint ]; then
     for f in lintconf.yaml chart_schema.yaml; do [ -f "$root/.tools/etc/$f" ] || ok=0; done
   fi
+  if [ "$g" = autoscaling ]; then [ -d "$root/.tools/etc/keda-crds" ] || ok=0; fi
   [ "$ok" = 1 ] || stale+=("$g")
 done
 if [ ${#stale[@]} -gt 0 ]; then

@@ -5,6 +5,7 @@ import { production } from './env/production.js';
 import { staging } from './env/staging.js';
 import { usEast1 } from './region/us-east-1.js';
 import { usWest2 } from './region/us-west-2.js';
+import { autoscaling } from './sandbox/autoscaling.js';
 import { realNode } from './sandbox/real-node.js';
 
 export interface NamedOverlay {
@@ -31,4 +32,5 @@ export const regions: readonly NamedOverlay[] = [
  */
 export const sandboxOverlays: readonly (NamedOverlay & { readonly after: readonly string[] })[] = [
   { name: 'real-node', source: 'generator/overlays/sandbox/real-node.ts', values: realNode, after: ['dev'] },
+  { name: 'autoscaling', source: 'generator/overlays/sandbox/autoscaling.ts', values: autoscaling, after: ['dev'] },
 ];

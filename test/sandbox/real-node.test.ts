@@ -17,6 +17,7 @@ import { CURRENT, PREVIOUS } from '../../generator/models/releases.js';
 import { HELMS, helm } from '../support/helm.js';
 import { REPO, tool } from '../support/paths.js';
 import { ownSandbox, type TestCluster } from '../support/cluster.js';
+import { holdRealNode, releaseRealNodeAfterAll } from '../support/real-node-lock.js';
 import { stateOf } from '../support/upgrade.js';
 import { tempDir } from '../support/tmp.js';
 import { realNode } from '../../generator/overlays/sandbox/real-node.js';
@@ -29,17 +30,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 if (why) {
   it.skip(`runs the dev stack in real containers (skipped: ${why})`, () => undefined);
 } else {
-  // Before anything of the sandbox exists: what `down` must restore.
-  const before: HostSnapshot = snapshot();
+  const lock = holdRealNode();
+  // Once no other real node runs, and before anything of this sandbox exists: what `down` must restore.
+  let before: HostSnapshot | undefined;
   beforeAll(() => {
+    before = snapshot();
     const r = spawnSync('bash', [join(REPO, 'scripts/images.sh')], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`scripts/images.sh failed:\n${r.stdout}\n${r.stderr}`);
   }, 900_000);
   const cluster = ownSandbox({ crds: false, realNode: true });
-  realNodeTests(cluster, before);
+  releaseRealNodeAfterAll(lock);
+  realNodeTests(cluster, () => before!);
 }
 
-function realNodeTests(cluster: TestCluster, before: HostSnapshot): void {
+function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
   const k = (args: string[]) => cluster.kubectl(args);
   const mustK = (args: string[]) => cluster.mustKubectl(args);
   const jsonOf = (args: string[]) => JSON.parse(mustK([...args, '-o', 'json']));
@@ -303,6 +307,6 @@ function realNodeTests(cluster: TestCluster, before: HostSnapshot): void {
     const folder = cluster.kubeconfig.replace(/\/kubeconfig$/, '');
     await cluster.down();
     expect(processesMentioning(folder)).toEqual([]);
-    expect(snapshot()).toEqual(before);
+    expect(snapshot()).toEqual(before());
   }, 120_000);
 }

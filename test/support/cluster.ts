@@ -24,7 +24,7 @@ export interface TestCluster {
   nodeNetns(): string;
 }
 
-export function ownSandbox(opts: { crds: boolean; realNode?: boolean }): TestCluster {
+export function ownSandbox(opts: { crds: boolean; realNode?: boolean; autoscaling?: boolean }): TestCluster {
   const state = mkdtempSync(join(tmpdir(), 'cm-sandbox-'));
   // Read by sandbox.ts when it is imported, below, once per test file.
   process.env['CONCERTMASTER_SANDBOX_DIR'] = state;
@@ -38,7 +38,7 @@ export function ownSandbox(opts: { crds: boolean; realNode?: boolean }): TestClu
 
   beforeAll(async () => {
     sandbox = await import('../../sandbox/sandbox.js');
-    await sandbox.up({ crds: opts.crds, realNode: opts.realNode ?? false });
+    await sandbox.up({ crds: opts.crds, realNode: opts.realNode ?? false, autoscaling: opts.autoscaling ?? false });
   }, 300_000);
   afterAll(async () => {
     await sandbox?.down();
