@@ -79,12 +79,14 @@ if (why) {
     }, 420_000);
 
     it('kubectl top reads the real pods\' CPU and memory through the aggregated metrics API', async () => {
-      const top = await until('kubectl top pods', 90, () => {
+      // metrics-server reports a pod once it has two samples of it: wait for every workload's.
+      const pods = ['concertmaster-api-', 'concertmaster-postgres-0', 'concertmaster-redis-0', 'concertmaster-workers-default-', 'concertmaster-workers-high-priority-'];
+      const top = await until('kubectl top pods for every workload', 120, () => {
         const r = cluster.kubectl(['top', 'pods', '-n', NS, '--no-headers']);
-        return r.status === 0 && /concertmaster-api-\S+\s+\d+m\s+\d+Mi/.test(r.stdout) ? r.stdout : undefined;
+        return r.status === 0 && pods.every((p) => new RegExp(`^${p}\\S*\\s+\\d+m\\s+\\d+Mi`, 'm').test(r.stdout)) ? r.stdout : undefined;
       }, () => cluster.kubectl(['top', 'pods', '-n', NS]));
-      expect(top).toMatch(/concertmaster-postgres-0\s+\d+m\s+\d+Mi/);
-    }, 120_000);
+      expect(top.trim().split('\n')).toHaveLength(pods.length);
+    }, 180_000);
 
     it('the API scales out under load and back in after its window; it answers throughout', async () => {
       await until('a CPU reading in the API\'s HPA', 90, () => {

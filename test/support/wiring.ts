@@ -184,7 +184,15 @@ export function danglingReferences(objects: readonly K8sObject[], external: Read
         break;
       case 'ScaledObject':
         need(from, 'Deployment', o.spec.scaleTargetRef.name);
-        for (const t of o.spec.triggers) if (t.metadata.address) need(from, 'Service', String(t.metadata.address).split(':')[0]!);
+        // KEDA dials from its own namespace: the address must name the Service's, which is the render's.
+        for (const t of o.spec.triggers) {
+          if (!t.metadata.address) continue;
+          const host = String(t.metadata.address).split(':')[0]!;
+          const m = /^([^.]+)\.([^.]+)\.svc(\.cluster\.local)?$/.exec(host);
+          if (m && m[2] === o.metadata.namespace) need(from, 'Service', m[1]!);
+          // A bare name would resolve in KEDA's namespace; any other dotted name is a host outside the cluster.
+          else if (!host.includes('.') || m) out.push({ from, what: `Service/${host} (not <name>.${o.metadata.namespace}.svc)` });
+        }
         if (o.spec.triggers.some((t: { authenticationRef?: { name: string } }) => t.authenticationRef)) {
           for (const t of o.spec.triggers) if (t.authenticationRef) need(from, 'TriggerAuthentication', t.authenticationRef.name);
         }
