@@ -33,6 +33,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'added', description: 'templates/checks.yaml: the invariants declared beside the models (autoscaler bounds, disruption budgets that block drains, requests above limits, the disaster-recovery regions, …) fail the render once, listing every violation by key path.' },
         { kind: 'added', description: 'Preflight: helm install and upgrade refuse, listing each with the command that creates it, while a Secret the release reads but does not make is missing (global.preflight.secrets).' },
         { kind: 'changed', description: 'global is closed: an unknown key under it fails the render, naming it.' },
+        { kind: 'fixed', description: 'The READMEs\' parameter tables render under GitHub-flavoured Markdown (Artifact Hub, GitHub): an enum\'s `|` was escaped twice and split its row, losing the default and the description.' },
         { kind: 'changed', description: 'values.schema.json carries defaults on leaves only, and the umbrella\'s subchart sections leave their copy of global to the subcharts\' schemas: the umbrella schema shrinks from 184 KB to 133 KB.' },
       ],
       api: [
