@@ -6,17 +6,19 @@
  * each target:
  *  - baseline: the autoscaler's minimum raised to 2, which needs no metric: the time to a second Ready
  *    replica is the autoscaler's sync plus a pod's start, the floor of any scale-out;
- *  - load: for the API, bench/load.mjs from the node's namespace to the API Service; for the workers,
+ *  - load: for the API, k6 (the chart's version) running the observability chart's own script with 30
+ *    virtual users from the node's namespace against the API Service; for the workers,
  *    slow workflows (30 s) submitted through the API to the queue. Time to the first added replica and
  *    to the maximum (3), then, with the load gone, back to the minimum (1), which includes the overlay's
  *    30 s scale-down window.
  * Figures are seconds; the first added replica also as a ratio to the same run's baseline.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HELMS, helm } from '../test/support/helm.js';
+import { REPO_ROOT } from '../generator/paths.js';
+import { HELMS, helm, parseManifests } from '../test/support/helm.js';
 import { median } from './stats.js';
 
 const RUNS = Number(process.env['AUTOSCALING_RUNS'] ?? 3);
@@ -70,6 +72,12 @@ try {
   const api = `http://${mustK(['get', 'svc', 'concertmaster-api', '-n', NS, '-o', 'jsonpath={.spec.clusterIP}'])}:8000`;
   const netns = `cm-sbx-${JSON.parse(readFileSync(join(state, 'state.json'), 'utf8')).slot}`;
   const inNode = (args: string[]) => spawnSync('ip', ['netns', 'exec', netns, ...args], { encoding: 'utf8' });
+  // The observability chart's load-test script, as the chart renders it.
+  const k6Script = join(state, 'workflow-test.js');
+  const cm = helm(HELMS[0].bin, ['template', 'concertmaster', 'charts/observability', '--set', 'enabled=true', '--set', 'loadTest.enabled=true', '--show-only', 'templates/configmap.yaml']);
+  const script = parseManifests(cm.stdout).find((o) => o['data']?.['workflow-test.js'])?.['data']['workflow-test.js'];
+  if (!script) throw new Error(`the observability chart rendered no load-test script:\n${cm.stderr}`);
+  writeFileSync(k6Script, script);
 
   const targets: Target[] = [
     {
@@ -77,13 +85,16 @@ try {
       deployment: 'concertmaster-api',
       setMinimum: (n) => mustK(['patch', 'hpa', 'concertmaster-api', '-n', NS, '--type=merge', '-p', JSON.stringify({ spec: { minReplicas: n } })]),
       load: () => {
-        const p = spawn('ip', ['netns', 'exec', netns, process.execPath, 'bench/load.mjs', `${api}/api/forms`, '8', '300'], { stdio: ['ignore', 'pipe', 'inherit'] });
-        let out = '';
-        p.stdout.on('data', (d) => (out += d));
+        // k6 at the chart's version with the chart's own script (GET /api/workflows and /api/forms, then
+        // 1 s of think time per virtual user), bounded: 30 users for at most 300 s, stopped at the maximum.
+        const summary = join(state, `k6-${Date.now()}.json`);
+        const p = spawn('ip', ['netns', 'exec', netns, join(REPO_ROOT, '.tools/bin/k6'), 'run', '--quiet', '--no-usage-report', '--vus', '30', '--duration', '300s',
+          '-e', `API_BASE_URL=${api}`, '--summary-export', summary, k6Script], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, K6_NO_COLOR: '1', HOME: state } });
         return async () => {
           p.kill('SIGINT');
           await new Promise((res) => p.once('close', res));
-          return out.trim();
+          const m = JSON.parse(readFileSync(summary, 'utf8')).metrics;
+          return JSON.stringify({ requests: m.http_reqs.count, failedRate: m.http_req_failed.value, p95: Math.round(m.http_req_duration['p(95)']) });
         };
       },
     },

@@ -11,7 +11,7 @@
 #   node         the real node: kubelet, kube-proxy, CoreDNS, and from Debian containerd, runc, the CNI
 #                plugins, buildah, debootstrap, catatonit, iptables
 #   app          the reference app's tests: Python, its Debian packages, PostgreSQL and Redis servers
-#   autoscaling  metrics-server and KEDA (operator and metrics API server)
+#   autoscaling  metrics-server, KEDA (operator and metrics API server) and k6
 #
 # Idempotent: a tool already in the cache is only linked. Every build goes to a .partial folder that is
 # renamed when complete, and the whole run holds a lock on the cache, so two clones bootstrapping at
@@ -296,6 +296,9 @@ group_autoscaling() {
     mv "$crds.partial" "$crds"
   fi
   ln -sfn "$crds" "$etc/keda-crds"
+  # The load generator of bench:autoscaling, running the observability chart's own k6 script.
+  go_tool k6 "$K6_VERSION" go.k6.io/k6 go.k6.io/k6
+  link "$TOOLS_CACHE/k6-$K6_VERSION/k6" k6
 }
 
 for g in "${groups[@]}"; do

@@ -11,7 +11,7 @@ tools_of() {
     sandbox) echo kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok ;;
     node) echo kubelet kube-proxy coredns redis_exporter ;;
     app) echo ;;
-    autoscaling) echo metrics-server keda-operator keda-adapter ;;
+    autoscaling) echo metrics-server keda-operator keda-adapter k6 ;;
   esac
 }
 

@@ -19,6 +19,8 @@ REDIS_EXPORTER_VERSION=v1.74.0
 # Autoscaling for real: resource metrics, and KEDA at the release of ../shared/crds.
 METRICS_SERVER_VERSION=v0.8.0
 KEDA_VERSION=v2.20.2
+# k6 as the observability chart's load test names it (observability.loadTest.image).
+K6_VERSION=v0.57.0
 # Debian's Distribution registry, for the OCI round-trip tests (started on loopback by the tests).
 DOCKER_REGISTRY_PACKAGE=docker-registry
 
