@@ -61,7 +61,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/workers.ts',
     rules: workersRules,
     secretUses: clientSecrets,
-    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', 'workers'],
+    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'workers'],
     images: [{ name: 'worker', valuesPath: ['image'] }],
   }),
   subchart({

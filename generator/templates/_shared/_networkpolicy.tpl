@@ -42,3 +42,23 @@ names are overridden to. Call with (dict "root" $ "port" <port>).
     - port: {{ .port }}
       protocol: TCP
 {{- end -}}
+
+{{/*
+The head of a NetworkPolicy for every pod of this chart (the chart's selector labels), named after the
+chart; the caller goes on inside spec with policyTypes and rules.
+*/}}
+{{- define "[[chart]].networkPolicy.wholeChart" -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ include "[[chart]].fullname" . }}
+  namespace: {{ .Release.Namespace }}
+  labels:
+    {{- include "[[chart]].labels" . | nindent 4 }}
+  annotations:
+    {{- include "[[chart]].annotations" . | nindent 4 }}
+spec:
+  podSelector:
+    matchLabels:
+      {{- include "[[chart]].selectorLabels" . | nindent 6 }}
+{{- end -}}

@@ -50,3 +50,27 @@ while True:
 {{- define "workers.brokerAnswers" -}}
 import os, kombu; kombu.Connection(os.environ["CELERY_BROKER_URL"], connect_timeout=5).ensure_connection(max_retries=1)
 {{- end -}}
+
+{{/*
+A pool's object metadata, the same on its Deployment's autoscaler whichever kind it is. Call with the
+pool context (dict "root" $ "pool" $pool).
+*/}}
+{{- define "workers.poolMetadata" -}}
+metadata:
+  name: {{ include "workers.poolName" . }}
+  namespace: {{ .root.Release.Namespace }}
+  labels:
+    {{- include "workers.poolLabels" . | nindent 4 }}
+  annotations:
+    {{- include "workers.annotations" .root | nindent 4 }}
+{{- end -}}
+
+{{/* The pools' gentle scale-down, for the HPA and for the one KEDA makes. Call with the root context. */}}
+{{- define "workers.scaleDownBehavior" -}}
+scaleDown:
+  stabilizationWindowSeconds: {{ .Values.autoscaling.scaleDownStabilizationSeconds }}
+  policies:
+    - type: Percent
+      value: {{ .Values.autoscaling.scaleDownPercent }}
+      periodSeconds: 60
+{{- end -}}
