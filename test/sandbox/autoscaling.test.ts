@@ -17,13 +17,13 @@ import { processesMentioning } from '../../sandbox/host.js';
 import { HELMS, helm } from '../support/helm.js';
 import { REPO, tool } from '../support/paths.js';
 import { ownSandbox } from '../support/cluster.js';
+import { httpInNode, until } from '../support/in-node.js';
 import { holdRealNode, releaseRealNodeAfterAll } from '../support/real-node-lock.js';
 
 const missing = ['metrics-server', 'keda-operator', 'keda-adapter'].filter((t) => !existsSync(tool(t)));
 const why = unavailable(tool) ?? (missing.length ? `${missing.join(', ')} missing (npm run bootstrap -- autoscaling)` : undefined);
 const FILES = ['values/env/dev.yaml', 'values/region/us-east-1.yaml', 'values/sandbox/real-node.yaml', 'values/sandbox/autoscaling.yaml'].flatMap((f) => ['-f', f]);
 const NS = 'autoscaling';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 if (why) {
   it.skip(`scales the API and the worker pools for real (skipped: ${why})`, () => undefined);
@@ -40,28 +40,8 @@ if (why) {
   const ready = (deployment: string) => jsonOf(['get', 'deployment', deployment, '-n', NS]).status.readyReplicas ?? 0;
   const serviceUrl = () => `http://${cluster.mustKubectl(['get', 'svc', 'concertmaster-api', '-n', NS, '-o', 'jsonpath={.spec.clusterIP}'])}:8000`;
 
-  /** An HTTP request from the node's namespace (curl there), answering status and parsed body. */
-  function http(method: 'GET' | 'POST', url: string, body?: unknown): { status: number; body: any } {
-    const args = ['netns', 'exec', cluster.nodeNetns(), 'curl', '-s', '--max-time', '10', '-o', '-', '-w', '\n%{http_code}', '-X', method, url];
-    if (body !== undefined) args.push('-H', 'Content-Type: application/json', '-d', JSON.stringify(body));
-    const lines = spawnSync('ip', args, { encoding: 'utf8' }).stdout.trimEnd().split('\n');
-    const status = Number(lines.pop());
-    try {
-      return { status, body: JSON.parse(lines.join('\n')) };
-    } catch {
-      return { status, body: lines.join('\n') };
-    }
-  }
-
-  async function until<T>(what: string, seconds: number, probe: () => T | undefined, diagnose: () => unknown): Promise<T> {
-    const end = Date.now() + seconds * 1000;
-    while (Date.now() < end) {
-      const v = probe();
-      if (v !== undefined) return v;
-      await sleep(2000);
-    }
-    throw new Error(`${what}: not within ${seconds} s\n${JSON.stringify(diagnose(), null, 2)}`);
-  }
+  const http = (method: 'GET' | 'POST', url: string, body?: unknown) => httpInNode(cluster.nodeNetns(), method, url, body);
+  const poll = <T>(what: string, seconds: number, probe: () => T | undefined, diagnose: () => unknown) => until(what, seconds, probe, diagnose, 2000);
 
   describe('the dev stack with the autoscaling overlay, with helm v4', () => {
     it('installs: an HPA owns the API\'s replicas, a KEDA ScaledObject each pool\'s', async () => {
@@ -70,7 +50,7 @@ if (why) {
       expect(hpa('concertmaster-api').spec).toMatchObject({ minReplicas: 1, maxReplicas: 3 });
       // KEDA makes an HPA per ScaledObject once it has read the trigger.
       for (const pool of ['default', 'high-priority']) {
-        const so = await until(`ScaledObject ${pool} Ready`, 120, () => {
+        const so = await poll(`ScaledObject ${pool} Ready`, 120, () => {
           const o = jsonOf(['get', 'scaledobject', `concertmaster-workers-${pool}`, '-n', NS]);
           return o.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') ? o : undefined;
         }, () => jsonOf(['get', 'scaledobject', `concertmaster-workers-${pool}`, '-n', NS]).status);
@@ -81,7 +61,7 @@ if (why) {
     it('kubectl top reads the real pods\' CPU and memory through the aggregated metrics API', async () => {
       // metrics-server reports a pod once it has two samples of it: wait for every workload's.
       const pods = ['concertmaster-api-', 'concertmaster-postgres-0', 'concertmaster-redis-0', 'concertmaster-workers-default-', 'concertmaster-workers-high-priority-'];
-      const top = await until('kubectl top pods for every workload', 120, () => {
+      const top = await poll('kubectl top pods for every workload', 120, () => {
         const r = cluster.kubectl(['top', 'pods', '-n', NS, '--no-headers']);
         return r.status === 0 && pods.every((p) => new RegExp(`^${p}\\S*\\s+\\d+m\\s+\\d+Mi`, 'm').test(r.stdout)) ? r.stdout : undefined;
       }, () => cluster.kubectl(['top', 'pods', '-n', NS]));
@@ -89,7 +69,7 @@ if (why) {
     }, 180_000);
 
     it('the API scales out under load and back in after its window; it answers throughout', async () => {
-      await until('a CPU reading in the API\'s HPA', 90, () => {
+      await poll('a CPU reading in the API\'s HPA', 90, () => {
         const m = (hpa('concertmaster-api').status?.currentMetrics ?? []).find((x: any) => x.resource?.name === 'cpu');
         return m?.resource?.current?.averageUtilization;
       }, () => hpa('concertmaster-api').status);
@@ -98,7 +78,7 @@ if (why) {
       let report = '';
       load.stdout.on('data', (d) => (report += d));
       const t0 = Date.now();
-      const out = await until('a second Ready API replica', 150, () => (ready('concertmaster-api') >= 2 ? (Date.now() - t0) / 1000 : undefined), () => hpa('concertmaster-api').status);
+      const out = await poll('a second Ready API replica', 150, () => (ready('concertmaster-api') >= 2 ? (Date.now() - t0) / 1000 : undefined), () => hpa('concertmaster-api').status);
       load.kill('SIGINT');
       await new Promise((r) => load.once('close', r));
       const stats = JSON.parse(report.trim().split('\n').pop()!) as { requests: number; failed: number; causes: Record<string, number>; p95: number };
@@ -107,7 +87,7 @@ if (why) {
       // No tolerance: a pod takes traffic only once Ready, and leaves the Service before it stops.
       expect(stats.failed).toBe(0);
       const t1 = Date.now();
-      await until('the API back to one replica', 180, () => (ready('concertmaster-api') === 1 && hpa('concertmaster-api').status?.desiredReplicas === 1 ? true : undefined), () => hpa('concertmaster-api').status);
+      await poll('the API back to one replica', 180, () => (ready('concertmaster-api') === 1 && hpa('concertmaster-api').status?.desiredReplicas === 1 ? true : undefined), () => hpa('concertmaster-api').status);
       console.log(`API: back to one replica ${((Date.now() - t1) / 1000).toFixed(0)} s after the load stopped`);
     }, 420_000);
 
@@ -120,17 +100,17 @@ if (why) {
         expect(r.status).toBe(202);
         ids.push(r.body.id);
       }
-      const first = await until('a second Ready worker in the default pool', 120, () => (ready('concertmaster-workers-default') >= 2 ? (Date.now() - t0) / 1000 : undefined),
+      const first = await poll('a second Ready worker in the default pool', 120, () => (ready('concertmaster-workers-default') >= 2 ? (Date.now() - t0) / 1000 : undefined),
         () => hpa('keda-hpa-concertmaster-workers-default').status);
       expect(ready('concertmaster-workers-high-priority')).toBe(1);
-      const rows = await until('every workflow SUCCESS', 240, () => {
+      const rows = await poll('every workflow SUCCESS', 240, () => {
         const got = ids.map((id) => http('GET', `${serviceUrl()}/api/workflows/${id}`).body);
         return got.every((w) => w?.status === 'SUCCESS') ? got : undefined;
       }, () => ids.map((id) => http('GET', `${serviceUrl()}/api/workflows/${id}`).body?.status));
       expect(rows.map((w) => w.runs)).toEqual(ids.map(() => 1));
       expect(new Set(rows.map((w) => w.worker)).size).toBeGreaterThan(1);
       const drained = Date.now();
-      await until('the default pool back to one worker', 240, () => (ready('concertmaster-workers-default') === 1 && jsonOf(['get', 'pods', '-n', NS, '-l', 'concertmaster.io/pool=default']).items.length === 1 ? true : undefined),
+      await poll('the default pool back to one worker', 240, () => (ready('concertmaster-workers-default') === 1 && jsonOf(['get', 'pods', '-n', NS, '-l', 'concertmaster.io/pool=default']).items.length === 1 ? true : undefined),
         () => hpa('keda-hpa-concertmaster-workers-default').status);
       console.log(`workers: second worker Ready ${first.toFixed(0)} s after the first submit; back to one ${((Date.now() - drained) / 1000).toFixed(0)} s after the queue drained`);
       expect(ready('concertmaster-workers-high-priority')).toBe(1);

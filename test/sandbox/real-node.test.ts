@@ -17,6 +17,7 @@ import { CURRENT, PREVIOUS } from '../../generator/models/releases.js';
 import { HELMS, helm } from '../support/helm.js';
 import { REPO, tool } from '../support/paths.js';
 import { ownSandbox, type TestCluster } from '../support/cluster.js';
+import { httpInNode, sleep, until } from '../support/in-node.js';
 import { holdRealNode, releaseRealNodeAfterAll } from '../support/real-node-lock.js';
 import { stateOf } from '../support/upgrade.js';
 import { tempDir } from '../support/tmp.js';
@@ -25,7 +26,6 @@ import { realNode } from '../../generator/overlays/sandbox/real-node.js';
 const why = unavailable(tool);
 const FILES = ['-f', 'values/env/dev.yaml', '-f', 'values/region/us-east-1.yaml', '-f', 'values/sandbox/real-node.yaml'];
 const ok = (r: { status: number; stderr: string }) => expect({ status: r.status, err: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, err: '' });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 if (why) {
   it.skip(`runs the dev stack in real containers (skipped: ${why})`, () => undefined);
@@ -48,33 +48,9 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
   const mustK = (args: string[]) => cluster.mustKubectl(args);
   const jsonOf = (args: string[]) => JSON.parse(mustK([...args, '-o', 'json']));
 
-  /** An HTTP request from the node's namespace, to a Service's or a pod's address. */
-  function http(method: 'GET' | 'POST', url: string, body?: unknown): { status: number; body: any } {
-    const args = ['netns', 'exec', cluster.nodeNetns(), 'curl', '-s', '--max-time', '10', '-o', '-', '-w', '\n%{http_code}', '-X', method, url];
-    if (body !== undefined) args.push('-H', 'Content-Type: application/json', '-d', JSON.stringify(body));
-    const r = spawnSync('ip', args, { encoding: 'utf8' });
-    const lines = r.stdout.trimEnd().split('\n');
-    const status = Number(lines.pop());
-    const text = lines.join('\n');
-    try {
-      return { status, body: text ? JSON.parse(text) : undefined };
-    } catch {
-      return { status, body: text };
-    }
-  }
+  const http = (method: 'GET' | 'POST', url: string, body?: unknown) => httpInNode(cluster.nodeNetns(), method, url, body);
 
   const apiUrl = (ns: string) => `http://${mustK(['get', 'svc', 'concertmaster-api', '-n', ns, '-o', 'jsonpath={.spec.clusterIP}'])}:8000`;
-
-  async function until<T>(what: string, seconds: number, probe: () => T | undefined, diagnose?: () => string): Promise<T> {
-    const end = Date.now() + seconds * 1000;
-    let last: T | undefined;
-    while (Date.now() < end) {
-      last = probe();
-      if (last !== undefined) return last;
-      await sleep(1000);
-    }
-    throw new Error(`${what}: not within ${seconds} s${diagnose ? `\n${diagnose()}` : ''}`);
-  }
 
   /** The last lines each container of the matching pods logged, for a failure's message. */
   const logsOf = (ns: string, selector: string) =>
