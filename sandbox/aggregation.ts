@@ -15,6 +15,18 @@ function openssl(args: readonly string[]): void {
   if (r.status !== 0) throw new AggregationError(`openssl ${args[0]} failed: ${r.stderr || r.error?.message}`);
 }
 
+/** A self-signed CA at `<path>.crt` and `<path>.key`, for a day: a sandbox lives a test run or a session. */
+function certificateAuthority(path: string, cn: string): void {
+  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${cn}`, '-keyout', `${path}.key`, '-out', `${path}.crt`]);
+}
+
+/** A key and a certificate at `<path>.key` and `<path>.crt`, signed by the CA at `ca`, with the given extensions. */
+function signedPair(path: string, ca: string, cn: string, extensions: string): void {
+  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${cn}`, '-keyout', `${path}.key`, '-out', `${path}.csr`]);
+  writeFileSync(`${path}.ext`, extensions);
+  openssl(['x509', '-req', '-in', `${path}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '1', '-extfile', `${path}.ext`, '-out', `${path}.crt`]);
+}
+
 /**
  * A front-proxy CA and the client certificate the API server presents to extension servers, in
  * `dir`; returns the kube-apiserver flags that use them. The certificates last a day: a sandbox lives
@@ -23,13 +35,8 @@ function openssl(args: readonly string[]): void {
 export function frontProxyFlags(dir: string): string[] {
   const ca = join(dir, 'front-proxy-ca');
   const client = join(dir, 'front-proxy-client');
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=front-proxy-ca', '-keyout', `${ca}.key`, '-out', `${ca}.crt`]);
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=front-proxy-client', '-keyout', `${client}.key`, '-out', `${client}.csr`]);
-  writeFileSync(`${client}.ext`, 'extendedKeyUsage = clientAuth\n');
-  openssl([
-    'x509', '-req', '-in', `${client}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '1',
-    '-extfile', `${client}.ext`, '-out', `${client}.crt`,
-  ]);
+  certificateAuthority(ca, 'front-proxy-ca');
+  signedPair(client, ca, 'front-proxy-client', 'extendedKeyUsage = clientAuth\n');
   return [
     `--requestheader-client-ca-file=${ca}.crt`,
     '--requestheader-allowed-names=front-proxy-client',
@@ -49,12 +56,8 @@ export function frontProxyFlags(dir: string): string[] {
  * the gRPC authority. In a cluster the operator makes them itself and restarts to mount them.
  */
 export function kedaCertificates(dir: string, serviceName: string): void {
-  const ca = join(dir, 'ca');
-  const pair = join(dir, 'tls');
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=keda-ca', '-keyout', `${ca}.key`, '-out', `${ca}.crt`]);
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${serviceName}`, '-keyout', `${pair}.key`, '-out', `${pair}.csr`]);
-  writeFileSync(`${pair}.ext`, `subjectAltName = DNS:${serviceName}\nextendedKeyUsage = serverAuth, clientAuth\n`);
-  openssl(['x509', '-req', '-in', `${pair}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '1', '-extfile', `${pair}.ext`, '-out', `${pair}.crt`]);
+  certificateAuthority(join(dir, 'ca'), 'keda-ca');
+  signedPair(join(dir, 'tls'), join(dir, 'ca'), serviceName, `subjectAltName = DNS:${serviceName}\nextendedKeyUsage = serverAuth, clientAuth\n`);
 }
 
 /**
