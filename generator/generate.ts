@@ -6,6 +6,7 @@ import { defaultsOf } from './core/values.js';
 import { mergeValues } from './core/merge.js';
 import { validateValues } from './core/validate.js';
 import { changelog, upgrading } from './emitters/changelog.js';
+import { capacityCharts, capacityDoc, CAPACITY_DOC } from './emitters/capacity-doc.js';
 import { chartYaml } from './emitters/chart-yaml.js';
 import { header, type FileSet } from './emitters/files.js';
 import { toYaml } from './emitters/yaml.js';
@@ -27,9 +28,9 @@ import { nodeAt } from './core/values.js';
 import { environments as suiteEnvironments, regions as suiteRegions, sandboxOverlays, type NamedOverlay } from './overlays/index.js';
 
 /** The folders the generator owns: sync removes whatever it no longer produces there. */
-export const GENERATED_ROOTS = ['charts', 'values'] as const;
+export const GENERATED_ROOTS = ['charts', 'values', 'docs/capacity'] as const;
 /** Single generated files outside those folders. */
-export const GENERATED_FILES = ['CHANGELOG.md', 'UPGRADING.md'] as const;
+export const GENERATED_FILES = ['CHANGELOG.md', 'UPGRADING.md', 'docs/capacity.md'] as const;
 
 const HELMIGNORE = ['.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.tmp-*', '*.orig', '.idea/', '.vscode/', ''].join('\n');
 
@@ -47,6 +48,13 @@ export const defaultSuite: Suite = {
   environments: suiteEnvironments,
   regions: suiteRegions,
 };
+
+/** The suite and the capacity charts, which vega draws asynchronously: what `npm run generate` writes. */
+export async function buildAll(suite: Suite = defaultSuite): Promise<FileSet> {
+  const files = buildSuite(suite);
+  for (const [path, content] of await capacityCharts()) files.set(path, content);
+  return files;
+}
 
 export function buildSuite(suite: Suite = defaultSuite): FileSet {
   const { umbrella, subcharts, environments, regions } = suite;
@@ -123,6 +131,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
   for (const o of sandboxOverlays) files.set(`values/sandbox/${o.name}.yaml`, header(`values/sandbox/${o.name}.yaml`, o.source) + toYaml(o.values));
   files.set('CHANGELOG.md', changelog(RELEASES, APP_VERSION));
   files.set('UPGRADING.md', upgrading(RELEASES));
+  files.set(CAPACITY_DOC, capacityDoc());
   return files;
 }
 

@@ -3,7 +3,7 @@
  * generated files that no longer have a source. Exits 1 with the offending path on a bad model.
  */
 import { resolve } from 'node:path';
-import { buildSuite, GENERATED_ROOTS } from '../generate.js';
+import { buildAll, GENERATED_ROOTS } from '../generate.js';
 import { syncTree } from '../emitters/files.js';
 import { REPO_ROOT } from '../paths.js';
 
@@ -18,7 +18,7 @@ function parseOut(argv: readonly string[]): string {
 
 try {
   const out = parseOut(process.argv.slice(2));
-  const files = buildSuite();
+  const files = await buildAll();
   const { written, removed } = syncTree(out, GENERATED_ROOTS, files);
   console.log(`generate: ${written.length} files in ${out}${removed.length ? `, removed ${removed.length} stale: ${removed.join(', ')}` : ''}`);
 } catch (err) {

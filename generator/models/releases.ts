@@ -34,6 +34,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'added', description: 'Preflight: helm install and upgrade refuse, listing each with the command that creates it, while a Secret the release reads but does not make is missing (global.preflight.secrets).' },
         { kind: 'changed', description: 'global is closed: an unknown key under it fails the render, naming it.' },
         { kind: 'fixed', description: 'The READMEs\' parameter tables render under GitHub-flavoured Markdown (Artifact Hub, GitHub): an enum\'s `|` was escaped twice and split its row, losing the default and the description.' },
+        { kind: 'added', description: 'docs/capacity.md: footprint, nodes, cost, connections, scale-out and a verdict per plan target for production and staging in both regions; `npm run capacity` reports any configuration with your values files.' },
         { kind: 'changed', description: 'values.schema.json carries defaults on leaves only, and the umbrella\'s subchart sections leave their copy of global to the subcharts\' schemas: the umbrella schema shrinks from 184 KB to 133 KB.' },
       ],
       api: [

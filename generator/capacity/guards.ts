@@ -1,0 +1,38 @@
+/**
+ * Guard rails the tests hold every environment to: a configuration whose maximum scale would break
+ * PostgreSQL or its own namespace's quota. Each message names the values to change.
+ */
+import { parseQuantity } from '../core/rules.js';
+import type { UmbrellaValues } from '../models/suite.js';
+import type { Assumptions } from './assumptions.js';
+import { connectionBudget } from './connections.js';
+import { components, totals } from './footprint.js';
+
+export function guardRailViolations(v: UmbrellaValues, a: Assumptions): string[] {
+  const out: string[] = [];
+  if (v.postgres.enabled) {
+    const c = connectionBudget(v, a);
+    if (!c.fits) {
+      out.push(c.pooler
+        ? `PostgreSQL connections at maximum scale: ${c.binding}; lower postgres.pooler.defaultPoolSize or postgres.pooler.instances, or raise postgres.parameters.max_connections or postgres.pooler.maxClientConnections`
+        : `PostgreSQL connections at maximum scale: ${c.total} > ${c.serverLimit} (${c.binding}); turn on global.postgresql.pooler, raise postgres.parameters.max_connections, or lower api.autoscaling.maxReplicas or the pools' maxReplicas or concurrency`);
+    }
+  }
+  const q = v.resourceQuota;
+  if (q.enabled) {
+    const t = totals(components(v, a), 'max');
+    const checks = [
+      ['resourceQuota.requestsCpu', t.requests.cpu, parseQuantity(q.requestsCpu), 'CPU requests'],
+      ['resourceQuota.requestsMemory', t.requests.memory, parseQuantity(q.requestsMemory), 'memory requests'],
+      ['resourceQuota.limitsCpu', t.limits.cpu, parseQuantity(q.limitsCpu), 'CPU limits'],
+      ['resourceQuota.limitsMemory', t.limits.memory, parseQuantity(q.limitsMemory), 'memory limits'],
+      ['resourceQuota.pods', t.pods, q.pods, 'pods'],
+    ] as const;
+    for (const [key, need, have, what] of checks) {
+      if (need > have + 1e-9) out.push(`the ResourceQuota cannot hold maximum scale: ${what} ${fmt(key, need)} > ${key} ${fmt(key, have)}; raise ${key} or lower the autoscalers' maxima`);
+    }
+  }
+  return out;
+}
+
+const fmt = (key: string, n: number) => (/Memory/.test(key) ? `${Number((n / 2 ** 30).toFixed(1))}Gi` : String(Number(n.toFixed(2))));

@@ -1,0 +1,241 @@
+/**
+ * The capacity model's arithmetic on small hand-made configurations, each figure computed by hand in the
+ * comments, then the guard rails on every environment and the `npm run capacity` command.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultsOf } from '../../generator/core/values.js';
+import { mergeValues } from '../../generator/core/merge.js';
+import { umbrella, type UmbrellaValues } from '../../generator/models/suite.js';
+import { DEFAULT_ASSUMPTIONS, withOverrides, type Assumptions } from '../../generator/capacity/assumptions.js';
+import { components, totals } from '../../generator/capacity/footprint.js';
+import { pack } from '../../generator/capacity/nodes.js';
+import { connectionBudget } from '../../generator/capacity/connections.js';
+import { scaleOuts } from '../../generator/capacity/scaleout.js';
+import { capacityReport, parseDuration, podsForUsers } from '../../generator/capacity/report.js';
+import { guardRailViolations } from '../../generator/capacity/guards.js';
+import { configuration } from '../../generator/capacity/configurations.js';
+import { environments, regions } from '../../generator/overlays/index.js';
+import { parseArgs } from '../../generator/cli/capacity.js';
+import { REPO } from '../support/paths.js';
+import { tempDir } from '../support/tmp.js';
+
+const Mi = 2 ** 20;
+const Gi = 2 ** 30;
+
+/** Everything off but what a test turns on. */
+const bare = (overlay: unknown): UmbrellaValues =>
+  mergeValues(defaultsOf(umbrella.model), {
+    global: { mesh: { enabled: false }, tracing: { enabled: false }, zones: ['a', 'b'] },
+    limitRange: { enabled: false },
+    api: { enabled: false, migrations: { enabled: false }, tests: { enabled: false } },
+    workers: { enabled: false },
+    postgres: { enabled: false },
+    redis: { enabled: false },
+    observability: { enabled: false },
+  }, overlay) as UmbrellaValues;
+
+/** A node of 4 cores and 8 GiB, of which DaemonSets take 0.5 and 1 GiB: 3.5 cores and 7 GiB of room. */
+const small: Assumptions = withOverrides({
+  instance: { name: 'small', allocatableCpu: 4, allocatableMemory: 8 * Gi, onDemandPerHour: 0.2, spotPerHour: 0.05 },
+  daemonSetPerNode: { cpu: 0.5, memory: 1 * Gi },
+  meshSidecar: { cpu: 0.1, memory: 128 * Mi },
+  hoursPerMonth: 700,
+  storagePerGibMonth: 0.1,
+});
+
+const apiAndWorkers = {
+  global: { mesh: { enabled: true } },
+  limitRange: { enabled: true, defaultRequest: { cpu: '200m', memory: '512Mi' }, default: { cpu: '1', memory: '1Gi' } },
+  api: {
+    enabled: true,
+    autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 4 },
+    resources: { requests: { cpu: '900m', memory: '1Gi' }, limits: { cpu: '2', memory: '2Gi' } },
+    tests: { enabled: true },
+  },
+  workers: {
+    enabled: true,
+    autoscaling: { enabled: true, keda: true },
+    pools: [{ name: 'default', queue: 'celery', concurrency: 2, replicas: 1, minReplicas: 1, maxReplicas: 3, resources: { requests: { cpu: '1400m', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } } }],
+  },
+  postgres: { enabled: true, mode: 'standalone', storage: { size: '10Gi' }, resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } } },
+};
+
+describe('footprint', () => {
+  const cs = components(bare(apiAndWorkers), small);
+
+  it('sums each pod\'s containers, adds the mesh sidecar, and gives a container without resources the LimitRange\'s defaults', () => {
+    expect(cs.map((c) => ({ name: c.name, pods: [c.minPods, c.maxPods], requests: c.requests, limits: c.limits, storage: c.storagePerPod, spot: c.spot, transient: c.transient }))).toEqual([
+      // 900m + the sidecar's 100m; 1Gi + 128Mi. Limits are the container's: the sidecar's are not packed.
+      { name: 'api', pods: [2, 4], requests: { cpu: 1, memory: Gi + 128 * Mi }, limits: { cpu: 2, memory: 2 * Gi }, storage: 0, spot: false, transient: false },
+      // The test pod sets no resources: 200m / 512Mi from the LimitRange, plus the sidecar.
+      { name: 'api helm test pod', pods: [1, 1], requests: { cpu: 0.3, memory: 640 * Mi }, limits: { cpu: 1, memory: Gi }, storage: 0, spot: false, transient: true },
+      { name: 'workers default', pods: [1, 3], requests: { cpu: 1.5, memory: 2 * Gi + 128 * Mi }, limits: { cpu: 2, memory: 4 * Gi }, storage: 0, spot: true, transient: false },
+      { name: 'postgres', pods: [1, 1], requests: { cpu: 1.1, memory: 2 * Gi + 128 * Mi }, limits: { cpu: 2, memory: 4 * Gi }, storage: 10 * Gi, spot: false, transient: false },
+    ]);
+  });
+
+  it('totals at minimum and at maximum scale', () => {
+    // min: 2 api + 1 test + 1 worker + 1 postgres = 5 pods; CPU 2 + 0.3 + 1.5 + 1.1 = 4.9.
+    expect(totals(cs, 'min')).toEqual({ pods: 5, requests: { cpu: 4.9, memory: 2 * (Gi + 128 * Mi) + 640 * Mi + (2 * Gi + 128 * Mi) * 2 }, limits: { cpu: 4 + 1 + 2 + 2, memory: 4 * Gi + Gi + 4 * Gi + 4 * Gi }, storage: 10 * Gi });
+    // max: 4 api + 1 test + 3 workers + 1 postgres = 9 pods; CPU 4 + 0.3 + 4.5 + 1.1 = 9.9.
+    expect({ pods: totals(cs, 'max').pods, cpu: totals(cs, 'max').requests.cpu }).toEqual({ pods: 9, cpu: 9.9 });
+  });
+});
+
+describe('nodes and cost', () => {
+  const v = bare(apiAndWorkers);
+  const cs = components(v, small);
+
+  it('packs each zone first-fit by decreasing CPU onto nodes with the DaemonSets taken off', () => {
+    // Zones a, b. api (component 0) deals its pods a, b[, a, b]; the test pod (1) b; workers (2) a[, b, a]; postgres (3) b.
+    // Minimum, on demand: zone a: api 1 → 1 node; zone b: postgres 1.1, api 1, test 0.3 = 2.4 ≤ 3.5 → 1 node.
+    // Workers (spot group): one pod in zone a → 1 node.
+    expect(pack(cs, 'min', 2, small)).toMatchObject({ onDemandNodes: 2, spotNodes: 1, unschedulable: [] });
+    // Maximum, on demand: zone a: api, api = 2 → 1 node; zone b: postgres, api, api, test = 3.4 → 1 node.
+    // Spot: zone a: 1.5 + 1.5 = 3 → 1 node; zone b: 1.5 → 1 node.
+    expect(pack(cs, 'max', 2, small)).toMatchObject({ onDemandNodes: 2, spotNodes: 2, unschedulable: [] });
+  });
+
+  it('prices nodes per hour and storage per GiB-month, with and without spot workers', () => {
+    const r = capacityReport(v, small);
+    // Minimum: 3 nodes × $0.2 × 700 h = $420 on demand; with the worker node on spot 2 × 0.2 × 700 + 0.05 × 700 = $315; storage 10 × $0.1 = $1.
+    expect(r.min.cost).toEqual({ onDemand: 421, withSpot: 316, storage: 1 });
+    // Maximum: 4 nodes: $560 on demand; 2 × 140 + 2 × 35 = $350 with spot; plus $1.
+    expect(r.max.cost).toEqual({ onDemand: 561, withSpot: 351, storage: 1 });
+  });
+
+  it('reports a pod that fits no node, and zone-bound instances that outnumber the zones', () => {
+    const big = bare({ ...apiAndWorkers, postgres: { enabled: true, mode: 'cnpg', instances: 3, zoneAntiAffinity: 'required', resources: { requests: { cpu: '4', memory: '2Gi' }, limits: { cpu: '4', memory: '2Gi' } } } });
+    expect(pack(components(big, small), 'min', 2, small).unschedulable).toEqual([
+      'postgres: 3 pods need a zone each, but 2 zones are configured',
+      'postgres: a pod requests more than a small node has room for',
+    ]);
+  });
+
+  it('sizes pods for a number of users within each component\'s range', () => {
+    const a = withOverrides({ apiRequestsPerPodPerSecond: 100, requestsPerUserPerSecond: 0.5, executionsPerUserPerMinute: 0.6, taskSeconds: 10 }, small);
+    const at = (users: number) => cs.map(podsForUsers(users, v, a));
+    // 500 users: 250 req/s → 3 api pods; 500 × 0.6 × 10 / 60 = 50 busy processes / 2 per pod → 25, capped at 3.
+    expect(at(500)).toEqual([3, 1, 3, 1]);
+    // 0 users: the minima.
+    expect(at(0)).toEqual([2, 1, 1, 1]);
+  });
+});
+
+describe('connections', () => {
+  const cnpg = (pooler: boolean, extra: unknown = {}) => bare(mergeValues(apiAndWorkers, {
+    global: { postgresql: { pooler } },
+    postgres: { enabled: true, mode: 'cnpg', instances: 2, parameters: { max_connections: '30' }, pooler: { instances: 2, maxClientConnections: 10, defaultPoolSize: 8 } },
+  }, extra));
+
+  it('adds every API pod\'s pool, every worker process, the exporter; PostgreSQL keeps 3 for superusers', () => {
+    // api 4 pods × 5 = 20; workers 3 pods × 2 = 6; exporter 2 instances = 2; total 28 > 30 − 3 = 27.
+    expect(connectionBudget(cnpg(false), small)).toEqual({
+      clients: [
+        { what: 'api: 4 pods × 5 pooled', connections: 20, from: 'values × assumption' },
+        { what: 'workers default: 3 pods × 2 processes', connections: 6, from: 'values × assumption' },
+        { what: 'metrics exporter: 2 instances × 1', connections: 2, from: 'values' },
+      ],
+      total: 28,
+      serverLimit: 27,
+      binding: 'max_connections: 28 > 30 − 3 reserved',
+      fits: false,
+    });
+  });
+
+  it('through the Pooler: clients against max_client_conn, the Pooler\'s pool against max_connections', () => {
+    // 26 clients through 2 PgBouncers admitting 10 each: max_client_conn binds.
+    expect(connectionBudget(cnpg(true), small)).toMatchObject({ pooler: { clientLimit: 20, serverConnections: 16 }, binding: "PgBouncer's max_client_conn: 26 clients > 2 × 10", fits: false });
+    // Admitting 20 each: 26 clients share 16 server connections, 16 + 2 ≤ 27.
+    expect(connectionBudget(cnpg(true, { postgres: { pooler: { maxClientConnections: 20 } } }), small)).toMatchObject({ binding: "PgBouncer's default_pool_size: 26 clients share 16 server connections (they queue in PgBouncer, not fail)", fits: true });
+  });
+
+  it('reads the API pool from api.extraEnv DB_POOL_SIZE when it is set there', () => {
+    expect(connectionBudget(cnpg(false, { api: { extraEnv: [{ name: 'DB_POOL_SIZE', value: '2' }] } }), small).clients[0]).toEqual({ what: 'api: 4 pods × 2 pooled', connections: 8, from: 'values' });
+  });
+});
+
+describe('scale-out', () => {
+  it('simulates the API\'s HPA behavior and each KEDA pool after its polling interval', () => {
+    const v = bare(mergeValues(apiAndWorkers, {
+      api: { autoscaling: { minReplicas: 2, maxReplicas: 9, scaleUp: { stabilizationWindowSeconds: 0, percent: 100, periodSeconds: 30 } } },
+      workers: { autoscaling: { pollingInterval: 30 } },
+    }));
+    const a = withOverrides({ podStartSeconds: { api: 10, worker: 5 }, hpaSyncSeconds: 15, metricsResolutionSeconds: 15 }, small);
+    // API: the load shows at 15 s; +100% per 30 s: 2→4 at 15, 4→8 at 45, 8→9 at 75. Ready 10 s later.
+    // Workers 1→3: KEDA sees the queue at 30 s; the default +100%/+4 pods per 15 s takes 1→3 at once.
+    expect(scaleOuts(v, a)).toEqual([
+      { what: 'api', from: 2, to: 9, steps: [{ t: 15, replicas: 4 }, { t: 45, replicas: 8 }, { t: 75, replicas: 9 }], firstAddedReadySeconds: 25, maximumReadySeconds: 85 },
+      { what: 'workers default', from: 1, to: 3, steps: [{ t: 30, replicas: 3 }], firstAddedReadySeconds: 35, maximumReadySeconds: 35 },
+    ]);
+  });
+});
+
+describe('verdicts and guard rails', () => {
+  it.each([['60s', 60], ['5min', 300], ['30', 30], ['1h', 3600], ['soon', undefined]])('parses the duration %s', (s, n) => expect(parseDuration(s)).toBe(n));
+
+  it('flags the RPO when archive_timeout is a minute or more', () => {
+    const withArchive = (t: string) => capacityReport(bare({ postgres: { enabled: true, mode: 'cnpg', backup: { enabled: true }, parameters: { archive_timeout: t } } }), small).verdicts.find((x) => x.target.startsWith('RPO'))!.outcome;
+    expect([withArchive('60s'), withArchive('30s')]).toEqual(['misses', 'meets']);
+  });
+
+  const combos = environments.flatMap((e) => regions.map((r) => [e.name, r.name] as const));
+  it.each(combos)('%s in %s: no guard rail is broken (connections at maximum scale, the quota)', (env, region) => {
+    expect(guardRailViolations(configuration(env, region).values, DEFAULT_ASSUMPTIONS)).toEqual([]);
+  });
+
+  it('production without the Pooler would exceed max_connections at maximum scale, and says what to change', () => {
+    const v = configuration('production', 'us-east-1', [{ path: 'no-pooler.yaml', values: { global: { postgresql: { pooler: false } } } }]).values;
+    expect(guardRailViolations(v, DEFAULT_ASSUMPTIONS)).toEqual([
+      "PostgreSQL connections at maximum scale: 504 > 497 (max_connections: 504 > 500 − 3 reserved); turn on global.postgresql.pooler, raise postgres.parameters.max_connections, or lower api.autoscaling.maxReplicas or the pools' maxReplicas or concurrency",
+    ]);
+  });
+
+  it('a ResourceQuota smaller than maximum scale fails, naming the key', () => {
+    const v = configuration('production', 'us-east-1', [{ path: 'quota.yaml', values: { resourceQuota: { enabled: true, pods: 100 } } }]).values;
+    expect(guardRailViolations(v, DEFAULT_ASSUMPTIONS)).toEqual([
+      'the ResourceQuota cannot hold maximum scale: CPU requests 111.78 > resourceQuota.requestsCpu 100; raise resourceQuota.requestsCpu or lower the autoscalers\' maxima',
+      'the ResourceQuota cannot hold maximum scale: memory requests 239.4Gi > resourceQuota.requestsMemory 200Gi; raise resourceQuota.requestsMemory or lower the autoscalers\' maxima',
+      'the ResourceQuota cannot hold maximum scale: CPU limits 273.4 > resourceQuota.limitsCpu 200; raise resourceQuota.limitsCpu or lower the autoscalers\' maxima',
+      'the ResourceQuota cannot hold maximum scale: memory limits 592.6Gi > resourceQuota.limitsMemory 400Gi; raise resourceQuota.limitsMemory or lower the autoscalers\' maxima',
+      'the ResourceQuota cannot hold maximum scale: pods 137 > resourceQuota.pods 100; raise resourceQuota.pods or lower the autoscalers\' maxima',
+    ]);
+  });
+});
+
+describe('assumptions and the command', () => {
+  it('refuses an unknown assumption or a wrong type, naming its path', () => {
+    expect(() => withOverrides({ instance: { cores: 4 } }, DEFAULT_ASSUMPTIONS, 'a.json')).toThrow(/^a\.json\.instance\.cores: not an assumption/);
+    expect(() => withOverrides({ taskSeconds: 'five' }, DEFAULT_ASSUMPTIONS, 'a.json')).toThrow('a.json.taskSeconds: must be a number, got "five"');
+    expect(() => withOverrides({ taskSeconds: -1 }, DEFAULT_ASSUMPTIONS, 'a.json')).toThrow('a.json.taskSeconds: must be a number ≥ 0, got -1');
+  });
+
+  it('parses --flag value and --flag=value', () => {
+    expect(parseArgs(['--env=staging', '--region', 'us-west-2', '-f', 'a.yaml', '--values=b.yaml'])).toEqual({ env: 'staging', region: 'us-west-2', files: ['a.yaml', 'b.yaml'] });
+    expect(() => parseArgs(['--zone', 'a'])).toThrow('unknown argument --zone');
+  });
+
+  const cli = (args: string[]) => spawnSync(join(REPO, 'node_modules/.bin/tsx'), ['generator/cli/capacity.ts', ...args], { cwd: REPO, encoding: 'utf8' });
+
+  it('prints the verdicts for production us-east-1, and a user\'s values file changes them', () => {
+    const r = cli([]);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^API requests\/s, max scale \(25,000\)\s+misses\s+5,000 requests\/s/m);
+    const mine = join(tempDir('capacity'), 'mine.yaml');
+    writeFileSync(mine, 'api:\n  autoscaling:\n    maxReplicas: 100\n');
+    expect(cli(['-f', mine]).stdout).toMatch(/^API requests\/s, max scale \(25,000\)\s+meets\s+25,000 requests\/s/m);
+  });
+
+  it('fails on a bad values file naming the file and the key, and on an unknown environment', () => {
+    const bad = join(tempDir('capacity'), 'bad.yaml');
+    writeFileSync(bad, 'api:\n  autoscaling:\n    maxReplicas: lots\n');
+    const r = cli(['-f', bad]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).toMatch(/api\/autoscaling\/maxReplicas|api\.autoscaling\.maxReplicas/);
+    expect(cli(['--env', 'qa']).stderr).toBe('capacity: error: no environment "qa" (known: dev, staging, production)\n');
+  });
+});
