@@ -23,7 +23,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
         wal_buffers: '64MB',
         checkpoint_completion_target: '0.9',
         random_page_cost: '1.1',
-        archive_timeout: '60s',
+        archive_timeout: '30s',
       });
       expect(spec.resources).toEqual({ requests: { cpu: '4', memory: '16Gi' }, limits: { cpu: '8', memory: '32Gi' } });
       expect(spec.storage).toEqual({ size: '500Gi', storageClass: 'fast-ssd' });

@@ -30,7 +30,7 @@ export const staging = {
   postgres: {
     mode: 'cnpg',
     instances: 2,
-    parameters: { max_connections: '200', shared_buffers: '512MB', archive_timeout: '60s' },
+    parameters: { max_connections: '200', shared_buffers: '512MB', archive_timeout: '30s' },
     resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } },
     storage: { size: '50Gi' },
     backup: { enabled: true },
