@@ -29,6 +29,8 @@ export interface Component {
   readonly onePerZone: boolean;
   /** A Job or test pod: counted once, as it runs during an install or upgrade. */
   readonly transient: boolean;
+  /** Serves users' requests or workflows; exporters, collectors and beat do not, for the uptime verdict. */
+  readonly serving: boolean;
   /** What scales it, for the scale-out and load figures. */
   readonly scaledBy?: 'api' | { readonly pool: string; readonly concurrency: number };
 }
@@ -59,7 +61,7 @@ export function components(v: UmbrellaValues, a: Assumptions): Component[] {
     // Istio's proxy has limits too, but a pod's limit is not what the scheduler packs: requests only.
     limits: containers.map((c) => dflt(c, 'limits')).reduce(add, ZERO),
   });
-  const base = { spot: false, onePerZone: false, transient: false, storagePerPod: 0 };
+  const base = { spot: false, onePerZone: false, transient: false, serving: true, storagePerPod: 0 };
   const out: Component[] = [];
 
   if (v.api.enabled) {
@@ -73,7 +75,7 @@ export function components(v: UmbrellaValues, a: Assumptions): Component[] {
     for (const p of v.workers.pools) {
       out.push({ ...base, name: `workers ${p.name}`, minPods: scaled ? p.minReplicas : p.replicas, maxPods: scaled ? p.maxReplicas : p.replicas, spot: true, ...pod([p.resources], true), scaledBy: { pool: p.name, concurrency: p.concurrency } });
     }
-    if (v.workers.beat.enabled) out.push({ ...base, name: 'workers beat', minPods: 1, maxPods: 1, ...pod([v.workers.beat.resources], true) });
+    if (v.workers.beat.enabled) out.push({ ...base, serving: false, name: 'workers beat', minPods: 1, maxPods: 1, ...pod([v.workers.beat.resources], true) });
   }
   if (v.postgres.enabled) {
     const pg = v.postgres;
@@ -97,8 +99,8 @@ export function components(v: UmbrellaValues, a: Assumptions): Component[] {
   }
   if (v.observability.enabled) {
     const o = v.observability;
-    if (o.celeryExporter.enabled) out.push({ ...base, name: 'celery exporter', minPods: 1, maxPods: 1, ...pod([o.celeryExporter.resources], true) });
-    if (v.global.tracing.enabled && o.tracing.backend === 'otel') out.push({ ...base, name: 'otel collector', minPods: o.tracing.replicas, maxPods: o.tracing.replicas, ...pod([o.tracing.resources], false) });
+    if (o.celeryExporter.enabled) out.push({ ...base, serving: false, name: 'celery exporter', minPods: 1, maxPods: 1, ...pod([o.celeryExporter.resources], true) });
+    if (v.global.tracing.enabled && o.tracing.backend === 'otel') out.push({ ...base, serving: false, name: 'otel collector', minPods: o.tracing.replicas, maxPods: o.tracing.replicas, ...pod([o.tracing.resources], false) });
     if (o.loadTest.enabled) out.push({ ...base, name: 'k6 load-test Job', minPods: 1, maxPods: 1, transient: true, ...pod([o.loadTest.resources], true) });
   }
   return out;

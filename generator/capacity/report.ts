@@ -152,6 +152,8 @@ function verdicts(v: UmbrellaValues, a: Assumptions, r: Parts): Verdict[] {
       : { target: `scale-out < ${PLAN.scaleOutSeconds} s`, outcome: 'cannot tell', figure: 'no autoscaler', detail: 'nothing autoscales in this configuration', from: 'values' },
   );
 
+  out.push(...availability(v, r.cs, r.zones));
+
   const archive = parseDuration(String(v.postgres.parameters['archive_timeout'] ?? ''));
   const cnpgBackups = v.postgres.enabled && v.postgres.mode === 'cnpg' && v.postgres.backup.enabled;
   out.push(
@@ -208,3 +210,39 @@ export function parseDuration(s: string): number | undefined {
 export const memoryGiB = (bytes: number) => round(bytes / GiB, 1);
 export const storageGiB = (bytes: number) => round(bytes / GiB);
 export { parseQuantity };
+
+/**
+ * Losing one zone at minimum scale, pods dealt over zones as the packing deals them: the busiest zone
+ * holds ceil(pods ÷ zones) of a component. And whether a node drain can evict one pod of each budget.
+ */
+function availability(v: UmbrellaValues, cs: readonly Component[], zones: number): Verdict[] {
+  const lost = (c: Component) => Math.min(c.minPods, Math.ceil(c.minPods / zones));
+  const pdb = (c: Component): number | undefined => {
+    if (c.name === 'api' && v.api.podDisruptionBudget.enabled) return v.api.podDisruptionBudget.minAvailable;
+    if (c.name.startsWith('workers ') && c.scaledBy && v.workers.podDisruptionBudget.enabled) return Math.max(0, c.minPods - v.workers.podDisruptionBudget.maxUnavailable);
+    return undefined;
+  };
+  const down: string[] = [];
+  for (const c of cs.filter((x) => !x.transient && x.serving)) {
+    const left = c.minPods - lost(c);
+    const need = Math.max(1, pdb(c) ?? 1);
+    if (left < need) down.push(`${c.name}: ${left} of ${c.minPods} pods left${(pdb(c) ?? 0) >= 1 ? `, its budget needs ${need}` : ''}${c.storagePerPod > 0 && c.minPods === 1 ? ' (one pod on a zonal volume: it cannot move to another zone)' : ''}`);
+  }
+  const blocked = cs.filter((c) => { const m = pdb(c); return m !== undefined && c.minPods - m < 1; }).map((c) => `${c.name}: ${c.minPods} pods at minimum, budget keeps ${pdb(c)}`);
+  return [
+    {
+      target: 'survives the loss of one zone (99.9% uptime)',
+      outcome: down.length === 0 ? 'meets' : 'misses',
+      figure: `${zones} zones; ${down.length === 0 ? 'every component keeps a pod and its budget' : `${down.length} component(s) stop or break their budget`}`,
+      detail: down.length === 0 ? 'at minimum scale, the busiest zone\'s share of each component can go' : `${down.join('; ')}. Raise the replicas of what stops; the Celery broker has no replicated mode in the suite yet`,
+      from: 'values',
+    },
+    {
+      target: 'a node drain can proceed',
+      outcome: blocked.length === 0 ? 'meets' : 'misses',
+      figure: blocked.length === 0 ? 'every PodDisruptionBudget allows one eviction at minimum scale' : blocked.join('; '),
+      detail: blocked.length === 0 ? 'no budget blocks a drain' : 'raise the minimum replicas above the budget, or lower api.podDisruptionBudget.minAvailable',
+      from: 'values',
+    },
+  ];
+}

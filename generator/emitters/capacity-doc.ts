@@ -42,6 +42,9 @@ ${PLAN_SUMMARY}
   maximum at once: metrics delay, sync period, stabilization window and policies. The verdict checks
   **the maximum replicas Ready**; the first added replica is reported too. \`npm run bench:autoscaling\`
   measures the same on the sandbox's real node.
+- **Availability:** at minimum scale, losing the zone that holds the most of a serving component's pods
+  (exporters and collectors aside) against its disruption budget; a node drain needs every budget to allow
+  one eviction. RPO: a WAL segment at least every \`archive_timeout\`, which the replica region reads.
 - **Cost:** nodes × hourly price × hours a month, on demand and with the workers' group on spot, plus
   block storage. Per user: the month's bill at that load ÷ users.
 

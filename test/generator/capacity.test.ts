@@ -182,6 +182,18 @@ describe('verdicts and guard rails', () => {
     expect([withArchive('60s'), withArchive('30s')]).toEqual(['misses', 'meets']);
   });
 
+  it('checks a zone\'s loss and a node drain against the disruption budgets at minimum scale', () => {
+    const at = (overlay: unknown) => capacityReport(bare(mergeValues(apiAndWorkers, overlay)), small).verdicts.filter((x) => /zone|drain/.test(x.target)).map((x) => [x.outcome, x.detail]);
+    // Two API pods over zones a and b with a budget of 2: losing a zone leaves 1, and no drain may evict.
+    // The standalone PostgreSQL is one pod on a zonal volume.
+    expect(at({ api: { podDisruptionBudget: { enabled: true, minAvailable: 2 } } })).toEqual([
+      ['misses', 'api: 1 of 2 pods left, its budget needs 2; workers default: 0 of 1 pods left; postgres: 0 of 1 pods left (one pod on a zonal volume: it cannot move to another zone). Raise the replicas of what stops; the Celery broker has no replicated mode in the suite yet'],
+      ['misses', 'raise the minimum replicas above the budget, or lower api.podDisruptionBudget.minAvailable'],
+    ]);
+    // Four API pods, two workers: 2 of 4 and 1 of 2 remain; the drain may evict one of each.
+    expect(at({ api: { autoscaling: { minReplicas: 4 }, podDisruptionBudget: { enabled: true, minAvailable: 2 } }, workers: { pools: [{ ...apiAndWorkers.workers.pools[0], minReplicas: 2 }] }, postgres: { enabled: false } }).map((x) => x[0])).toEqual(['meets', 'meets']);
+  });
+
   const combos = environments.flatMap((e) => regions.map((r) => [e.name, r.name] as const));
   it.each(combos)('%s in %s: no guard rail is broken (connections at maximum scale, the quota)', (env, region) => {
     expect(guardRailViolations(configuration(env, region).values, DEFAULT_ASSUMPTIONS)).toEqual([]);
