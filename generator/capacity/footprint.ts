@@ -31,6 +31,8 @@ export interface Component {
   readonly transient: boolean;
   /** Serves users' requests or workflows; exporters, collectors and beat do not, for the uptime verdict. */
   readonly serving: boolean;
+  /** Each of our containers' limits (the LimitRange's default where it sets none), by the values key that sets them. */
+  readonly containerLimits: readonly { readonly key: string; readonly limits: Amount }[];
   /** What scales it, for the scale-out and load figures. */
   readonly scaledBy?: 'api' | { readonly pool: string; readonly concurrency: number };
 }
@@ -56,52 +58,54 @@ export function components(v: UmbrellaValues, a: Assumptions): Component[] {
     };
   };
   const sidecar = v.global.mesh.enabled ? a.meshSidecar : ZERO;
-  const pod = (containers: readonly (Resources | undefined)[], meshed: boolean) => ({
-    requests: containers.map((c) => dflt(c, 'requests')).reduce(add, meshed ? sidecar : ZERO),
+  /** Each container's resources with the values key that sets them, for the messages. */
+  const pod = (containers: readonly (readonly [Resources | undefined, string])[], meshed: boolean) => ({
+    requests: containers.map(([c]) => dflt(c, 'requests')).reduce(add, meshed ? sidecar : ZERO),
     // Istio's proxy has limits too, but a pod's limit is not what the scheduler packs: requests only.
-    limits: containers.map((c) => dflt(c, 'limits')).reduce(add, ZERO),
+    limits: containers.map(([c]) => dflt(c, 'limits')).reduce(add, ZERO),
+    containerLimits: containers.map(([c, key]) => ({ key, limits: dflt(c, 'limits') })),
   });
   const base = { spot: false, onePerZone: false, transient: false, serving: true, storagePerPod: 0 };
   const out: Component[] = [];
 
   if (v.api.enabled) {
     const hpa = v.api.autoscaling;
-    out.push({ ...base, name: 'api', minPods: hpa.enabled ? hpa.minReplicas : v.api.replicaCount, maxPods: hpa.enabled ? hpa.maxReplicas : v.api.replicaCount, ...pod([v.api.resources], true), scaledBy: 'api' });
-    if (v.api.migrations.enabled) out.push({ ...base, name: 'api migration Job', minPods: 1, maxPods: 1, transient: true, ...pod([v.api.migrations.resources], true) });
-    if (v.api.tests.enabled) out.push({ ...base, name: 'api helm test pod', minPods: 1, maxPods: 1, transient: true, ...pod([undefined], true) });
+    out.push({ ...base, name: 'api', minPods: hpa.enabled ? hpa.minReplicas : v.api.replicaCount, maxPods: hpa.enabled ? hpa.maxReplicas : v.api.replicaCount, ...pod([[v.api.resources, 'api.resources']], true), scaledBy: 'api' });
+    if (v.api.migrations.enabled) out.push({ ...base, name: 'api migration Job', minPods: 1, maxPods: 1, transient: true, ...pod([[v.api.migrations.resources, 'api.migrations.resources']], true) });
+    if (v.api.tests.enabled) out.push({ ...base, name: 'api helm test pod', minPods: 1, maxPods: 1, transient: true, ...pod([[undefined, 'limitRange.default']], true) });
   }
   if (v.workers.enabled) {
     const scaled = v.workers.autoscaling.enabled;
     for (const p of v.workers.pools) {
-      out.push({ ...base, name: `workers ${p.name}`, minPods: scaled ? p.minReplicas : p.replicas, maxPods: scaled ? p.maxReplicas : p.replicas, spot: true, ...pod([p.resources], true), scaledBy: { pool: p.name, concurrency: p.concurrency } });
+      out.push({ ...base, name: `workers ${p.name}`, minPods: scaled ? p.minReplicas : p.replicas, maxPods: scaled ? p.maxReplicas : p.replicas, spot: true, ...pod([[p.resources, `workers.pools[${p.name}].resources`]], true), scaledBy: { pool: p.name, concurrency: p.concurrency } });
     }
-    if (v.workers.beat.enabled) out.push({ ...base, serving: false, name: 'workers beat', minPods: 1, maxPods: 1, ...pod([v.workers.beat.resources], true) });
+    if (v.workers.beat.enabled) out.push({ ...base, serving: false, name: 'workers beat', minPods: 1, maxPods: 1, ...pod([[v.workers.beat.resources, 'workers.beat.resources']], true) });
   }
   if (v.postgres.enabled) {
     const pg = v.postgres;
     const cnpg = pg.mode === 'cnpg';
     const instances = cnpg ? pg.instances : 1;
     const storage = parseQuantity(pg.storage.size) + (cnpg && pg.walStorage.enabled ? parseQuantity(pg.walStorage.size) : 0);
-    out.push({ ...base, name: 'postgres', minPods: instances, maxPods: instances, storagePerPod: storage, onePerZone: cnpg && pg.zoneAntiAffinity === 'required', ...pod([pg.resources], !cnpg) });
+    out.push({ ...base, name: 'postgres', minPods: instances, maxPods: instances, storagePerPod: storage, onePerZone: cnpg && pg.zoneAntiAffinity === 'required', ...pod([[pg.resources, 'postgres.resources']], !cnpg) });
     // The Pooler's PgBouncer sets no resources: the LimitRange's defaults apply.
-    if (cnpg && v.global.postgresql.pooler) out.push({ ...base, name: 'postgres pooler', minPods: pg.pooler.instances, maxPods: pg.pooler.instances, ...pod([undefined], false) });
+    if (cnpg && v.global.postgresql.pooler) out.push({ ...base, name: 'postgres pooler', minPods: pg.pooler.instances, maxPods: pg.pooler.instances, ...pod([[undefined, 'limitRange.default']], false) });
   }
   if (v.redis.enabled) {
     const r = v.redis;
-    const exporter = r.metrics.enabled ? [r.metrics.resources] : [];
+    const exporter: [Resources, string][] = r.metrics.enabled ? [[r.metrics.resources, 'redis.metrics.resources']] : [];
     if (r.mode === 'operator') {
-      out.push({ ...base, name: 'redis broker', minPods: 1, maxPods: 1, storagePerPod: parseQuantity(r.persistence.size), ...pod([r.resources, ...exporter], false) });
+      out.push({ ...base, name: 'redis broker', minPods: 1, maxPods: 1, storagePerPod: parseQuantity(r.persistence.size), ...pod([[r.resources, 'redis.resources'], ...exporter], false) });
       const nodes = r.cache.leaders * (1 + r.cache.followersPerLeader);
-      out.push({ ...base, name: 'redis cache', minPods: nodes, maxPods: nodes, storagePerPod: parseQuantity(r.cache.persistence.size), ...pod([r.resources, ...exporter], false) });
+      out.push({ ...base, name: 'redis cache', minPods: nodes, maxPods: nodes, storagePerPod: parseQuantity(r.cache.persistence.size), ...pod([[r.resources, 'redis.resources'], ...exporter], false) });
     } else {
-      out.push({ ...base, name: 'redis', minPods: 1, maxPods: 1, storagePerPod: parseQuantity(r.persistence.size), ...pod([r.resources, ...exporter], true) });
+      out.push({ ...base, name: 'redis', minPods: 1, maxPods: 1, storagePerPod: parseQuantity(r.persistence.size), ...pod([[r.resources, 'redis.resources'], ...exporter], true) });
     }
   }
   if (v.observability.enabled) {
     const o = v.observability;
-    if (o.celeryExporter.enabled) out.push({ ...base, serving: false, name: 'celery exporter', minPods: 1, maxPods: 1, ...pod([o.celeryExporter.resources], true) });
-    if (v.global.tracing.enabled && o.tracing.backend === 'otel') out.push({ ...base, serving: false, name: 'otel collector', minPods: o.tracing.replicas, maxPods: o.tracing.replicas, ...pod([o.tracing.resources], false) });
-    if (o.loadTest.enabled) out.push({ ...base, name: 'k6 load-test Job', minPods: 1, maxPods: 1, transient: true, ...pod([o.loadTest.resources], true) });
+    if (o.celeryExporter.enabled) out.push({ ...base, serving: false, name: 'celery exporter', minPods: 1, maxPods: 1, ...pod([[o.celeryExporter.resources, 'observability.celeryExporter.resources']], true) });
+    if (v.global.tracing.enabled && o.tracing.backend === 'otel') out.push({ ...base, serving: false, name: 'otel collector', minPods: o.tracing.replicas, maxPods: o.tracing.replicas, ...pod([[o.tracing.resources, 'observability.tracing.resources']], false) });
+    if (o.loadTest.enabled) out.push({ ...base, name: 'k6 load-test Job', minPods: 1, maxPods: 1, transient: true, ...pod([[o.loadTest.resources, 'observability.loadTest.resources']], true) });
   }
   return out;
 }

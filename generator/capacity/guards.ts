@@ -1,6 +1,7 @@
 /**
  * Guard rails the tests hold every environment to: a configuration whose maximum scale would break
- * PostgreSQL or its own namespace's quota. Each message names the values to change.
+ * PostgreSQL or its own namespace's quota, or a container above the LimitRange's maximum. Each message
+ * names the values to change. (limitRange.default above limitRange.max fails the render itself.)
  */
 import { parseQuantity } from '../core/rules.js';
 import type { UmbrellaValues } from '../models/suite.js';
@@ -30,6 +31,16 @@ export function guardRailViolations(v: UmbrellaValues, a: Assumptions): string[]
     ] as const;
     for (const [key, need, have, what] of checks) {
       if (need > have + 1e-9) out.push(`the ResourceQuota cannot hold maximum scale: ${what} ${fmt(key, need)} > ${key} ${fmt(key, have)}; raise ${key} or lower the autoscalers' maxima`);
+    }
+  }
+  const lr = v.limitRange;
+  if (lr.enabled && (lr.max.cpu || lr.max.memory)) {
+    for (const c of components(v, a)) {
+      for (const { key, limits } of c.containerLimits) {
+        const at = (what: string) => (key === 'limitRange.default' ? `${key}.${what}` : `${key}.limits.${what}`);
+        if (lr.max.cpu && limits.cpu > parseQuantity(lr.max.cpu)) out.push(`${c.name}: a container's CPU limit ${limits.cpu} > limitRange.max.cpu ${lr.max.cpu}, so Kubernetes refuses the pod; lower ${at('cpu')} or raise limitRange.max.cpu`);
+        if (lr.max.memory && limits.memory > parseQuantity(lr.max.memory)) out.push(`${c.name}: a container's memory limit ${fmt('Memory', limits.memory)} > limitRange.max.memory ${lr.max.memory}, so Kubernetes refuses the pod; lower ${at('memory')} or raise limitRange.max.memory`);
+      }
     }
   }
   return out;

@@ -35,6 +35,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'global is closed: an unknown key under it fails the render, naming it.' },
         { kind: 'fixed', description: 'The READMEs\' parameter tables render under GitHub-flavoured Markdown (Artifact Hub, GitHub): an enum\'s `|` was escaped twice and split its row, losing the default and the description.' },
         { kind: 'changed', description: 'The production and staging overlays archive WAL every 30 s (archive_timeout; 60 s before): a segment every minute plus its upload exceeded the plan\'s RPO of one minute.' },
+        { kind: 'added', description: 'limitRange.max: the largest limit a container may set; the render refuses a default limit above it, and the capacity tests refuse an environment with a container above it.' },
         { kind: 'added', description: 'docs/capacity.md: footprint, nodes, cost, connections, scale-out and a verdict per plan target for production and staging in both regions; `npm run capacity` reports any configuration with your values files.' },
         { kind: 'changed', description: 'values.schema.json carries defaults on leaves only, and the umbrella\'s subchart sections leave their copy of global to the subcharts\' schemas: the umbrella schema shrinks from 184 KB to 133 KB.' },
       ],

@@ -1,7 +1,8 @@
 /** The umbrella chart's own values: namespace-wide policies from the plan's cost section. */
-import { bool, cpu, group, int, memory } from '../core/values.js';
+import { bool, cpu, group, int, memory, str } from '../core/values.js';
+import { CPU_PATTERN, MEMORY_PATTERN } from '../core/schema.js';
 import { namingModel } from './common.js';
-import { quantityAtMost, truthy, unset, type Rule } from '../core/rules.js';
+import { all, quantityAtMost, truthy, unset, type Rule } from '../core/rules.js';
 import { SUITE_CHARTS } from './global.js';
 
 export const umbrellaModel = group('Namespace-wide policies of the ConcertMaster suite.', {
@@ -15,6 +16,10 @@ export const umbrellaModel = group('Namespace-wide policies of the ConcertMaster
     defaultRequest: group('Requests given to a container that sets none.', {
       cpu: cpu('Default CPU request.', '200m'),
       memory: memory('Default memory request.', '512Mi'),
+    }),
+    max: group('The most a container may set as its limit; Kubernetes refuses a pod above it. Empty: no maximum.', {
+      cpu: str('Largest CPU limit of a container, or empty.', '', { pattern: `^(|${CPU_PATTERN.slice(1, -1)})$` }),
+      memory: str('Largest memory limit of a container, or empty.', '', { pattern: `^(|${MEMORY_PATTERN.slice(1, -1)})$` }),
     }),
   }),
   resourceQuota: group('ResourceQuota: a ceiling on what the namespace may request. Off by default: size it to your cluster.', {
@@ -33,6 +38,8 @@ const unseen = (instead: string) => `the other charts of the suite cannot see it
 export const umbrellaRules: readonly Rule[] = [
   quantityAtMost('limitrange-cpu', 'limitRange.defaultRequest.cpu', 'limitRange.default.cpu', 'cpu', { when: limitRange, why: 'a default request above the default limit is refused by Kubernetes' }),
   quantityAtMost('limitrange-memory', 'limitRange.defaultRequest.memory', 'limitRange.default.memory', 'memory', { when: limitRange, why: 'a default request above the default limit is refused by Kubernetes' }),
+  quantityAtMost('limitrange-max-cpu', 'limitRange.default.cpu', 'limitRange.max.cpu', 'cpu', { when: all(limitRange, truthy('limitRange.max.cpu')), why: 'a container given the default limit would be refused' }),
+  quantityAtMost('limitrange-max-memory', 'limitRange.default.memory', 'limitRange.max.memory', 'memory', { when: all(limitRange, truthy('limitRange.max.memory')), why: 'a container given the default limit would be refused' }),
   // A subchart's own name overrides reach no other chart: in the umbrella they live in global.naming.
   ...SUITE_CHARTS.flatMap((c) => [
     unset(`naming-${c}-name`, `${c}.nameOverride`, unseen(`global.naming.${c}.nameOverride`)),

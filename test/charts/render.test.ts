@@ -261,6 +261,13 @@ describe.each(HELMS)('$name', ({ bin }) => {
       ]);
     });
 
+    it('LimitRange: limitRange.max adds a maximum per container', () => {
+      const withMax = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml'], ['--set-string', 'limitRange.max.cpu=8,limitRange.max.memory=32Gi']);
+      expect(one(withMax, 'LimitRange').spec.limits).toEqual([
+        { type: 'Container', default: { cpu: '1000m', memory: '2Gi' }, defaultRequest: { cpu: '200m', memory: '512Mi' }, max: { cpu: '8', memory: '32Gi' } },
+      ]);
+    });
+
     it('a checksum of the ConfigMap rolls the pods on a config change', () => {
       const changed = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml'], ['--set', 'api.config.LOG_LEVEL=warning']);
       const before = deploy.spec.template.metadata.annotations['checksum/config'];

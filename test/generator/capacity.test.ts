@@ -216,6 +216,14 @@ describe('verdicts and guard rails', () => {
       'the ResourceQuota cannot hold maximum scale: pods 137 > resourceQuota.pods 100; raise resourceQuota.pods or lower the autoscalers\' maxima',
     ]);
   });
+
+  it('a container whose limit exceeds the LimitRange\'s maximum fails, naming both keys', () => {
+    const v = configuration('production', 'us-east-1', [{ path: 'max.yaml', values: { limitRange: { max: { cpu: '2', memory: '4Gi' } }, postgres: { resources: { limits: { cpu: '3' } } } } }]).values;
+    expect(guardRailViolations(v, DEFAULT_ASSUMPTIONS)).toEqual([
+      'postgres: a container\'s CPU limit 3 > limitRange.max.cpu 2, so Kubernetes refuses the pod; lower postgres.resources.limits.cpu or raise limitRange.max.cpu',
+      'postgres: a container\'s memory limit 32Gi > limitRange.max.memory 4Gi, so Kubernetes refuses the pod; lower postgres.resources.limits.memory or raise limitRange.max.memory',
+    ]);
+  });
 });
 
 describe('assumptions and the command', () => {
