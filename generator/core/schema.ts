@@ -24,6 +24,9 @@ export interface JsonSchema {
 export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]{1,3})?)$';
 /** Kubernetes memory quantities: "512Mi", "4Gi", "1G", or plain bytes. */
 export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?([EPTGMK]i?|k)?$';
+/** A CPU or memory quantity, or empty for "none" (an optional maximum). */
+export const OPTIONAL_CPU_PATTERN = `^(|${CPU_PATTERN.slice(1, -1)})$`;
+export const OPTIONAL_MEMORY_PATTERN = `^(|${MEMORY_PATTERN.slice(1, -1)})$`;
 /** An RFC 1123 subdomain (the shape of Secret and ConfigMap names), or empty for "use the convention". */
 export const OPTIONAL_NAME_PATTERN = '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$';
 /** An RFC 1123 label or empty: name overrides end up inside object names. */

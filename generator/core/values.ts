@@ -4,7 +4,7 @@
  * and the template reference (`.Values.<path>`, checked by references.ts in both directions).
  */
 import type { JsonSchema } from './schema.js';
-import { CPU_PATTERN, MEMORY_PATTERN } from './schema.js';
+import { CPU_PATTERN, MEMORY_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN } from './schema.js';
 
 /** A leaf value: one key in values.yaml. */
 export interface Leaf<T> {
@@ -80,6 +80,12 @@ export const cpu = (description: string, dflt: string): Leaf<string> =>
 /** A memory quantity such as "512Mi" or "4Gi". */
 export const memory = (description: string, dflt: string): Leaf<string> =>
   leaf(description, dflt, { type: 'string', pattern: MEMORY_PATTERN });
+
+/** A CPU quantity, or empty for none. */
+export const optionalCpu = (description: string): Leaf<string> => leaf(description, '', { type: 'string', pattern: OPTIONAL_CPU_PATTERN });
+
+/** A memory quantity, or empty for none. */
+export const optionalMemory = (description: string): Leaf<string> => leaf(description, '', { type: 'string', pattern: OPTIONAL_MEMORY_PATTERN });
 
 /** A free-form string map (labels, annotations, node selectors). */
 export const stringMap = (description: string, dflt: Record<string, string> = {}): Leaf<Record<string, string>> =>

@@ -1,6 +1,5 @@
 /** The umbrella chart's own values: namespace-wide policies from the plan's cost section. */
-import { bool, cpu, group, int, memory, str } from '../core/values.js';
-import { CPU_PATTERN, MEMORY_PATTERN } from '../core/schema.js';
+import { bool, cpu, group, int, memory, optionalCpu, optionalMemory } from '../core/values.js';
 import { namingModel } from './common.js';
 import { all, quantityAtMost, truthy, unset, type Rule } from '../core/rules.js';
 import { SUITE_CHARTS } from './global.js';
@@ -18,8 +17,8 @@ export const umbrellaModel = group('Namespace-wide policies of the ConcertMaster
       memory: memory('Default memory request.', '512Mi'),
     }),
     max: group('The most a container may set as its limit; Kubernetes refuses a pod above it. Empty: no maximum.', {
-      cpu: str('Largest CPU limit of a container, or empty.', '', { pattern: `^(|${CPU_PATTERN.slice(1, -1)})$` }),
-      memory: str('Largest memory limit of a container, or empty.', '', { pattern: `^(|${MEMORY_PATTERN.slice(1, -1)})$` }),
+      cpu: optionalCpu('Largest CPU limit of a container, or empty.'),
+      memory: optionalMemory('Largest memory limit of a container, or empty.'),
     }),
   }),
   resourceQuota: group('ResourceQuota: a ceiling on what the namespace may request. Off by default: size it to your cluster.', {

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonSchema } from '../../generator/core/schema.js';
-import { CPU_PATTERN, MEMORY_PATTERN } from '../../generator/core/schema.js';
+import { CPU_PATTERN, MEMORY_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN } from '../../generator/core/schema.js';
 import { REPO } from '../support/paths.js';
 
 const charts = readdirSync(join(REPO, 'charts'));
@@ -42,8 +42,10 @@ describe.each(charts)('values.schema.json of %s', (chart) => {
 
   it('puts quantity patterns on every cpu and memory key', () => {
     for (const [path, s] of keys(schema)) {
-      if (/(^|\.)(cpu|requestsCpu|limitsCpu)$/.test(path)) expect({ path, pattern: s.pattern }).toEqual({ path, pattern: CPU_PATTERN });
-      if (/(^|\.)(memory|requestsMemory|limitsMemory)$/.test(path)) expect({ path, pattern: s.pattern }).toEqual({ path, pattern: MEMORY_PATTERN });
+      // An optional maximum (limitRange.max) may be empty; every other quantity must be set.
+      const optional = /(^|\.)max\.[a-z]+$/.test(path);
+      if (/(^|\.)(cpu|requestsCpu|limitsCpu)$/.test(path)) expect({ path, pattern: s.pattern }).toEqual({ path, pattern: optional ? OPTIONAL_CPU_PATTERN : CPU_PATTERN });
+      if (/(^|\.)(memory|requestsMemory|limitsMemory)$/.test(path)) expect({ path, pattern: s.pattern }).toEqual({ path, pattern: optional ? OPTIONAL_MEMORY_PATTERN : MEMORY_PATTERN });
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { bool, cpu, defaultsOf, group, int, leaves, memory, nodeAt, oneOf, schemaOf, str, stringMap } from '../../generator/core/values.js';
-import { CPU_PATTERN, MEMORY_PATTERN } from '../../generator/core/schema.js';
+import { bool, cpu, defaultsOf, group, int, leaves, memory, nodeAt, oneOf, optionalCpu, optionalMemory, schemaOf, str, stringMap } from '../../generator/core/values.js';
+import { CPU_PATTERN, MEMORY_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN } from '../../generator/core/schema.js';
 
 const model = group('root', {
   name: str('a name', 'x'),
@@ -56,6 +56,8 @@ describe('value declarations', () => {
 describe.each([
   ['cpu', CPU_PATTERN, ['500m', '2', '0.5', '2000m'], ['m', '1.5Gi', '-1', '2 cores', '', '100Mi']],
   ['memory', MEMORY_PATTERN, ['512Mi', '4Gi', '1G', '1024', '1.5Gi'], ['4gb', 'Gi', '4 Gi', '-1Gi', '']],
+  ['optional cpu', OPTIONAL_CPU_PATTERN, ['', '500m', '2', '0.5'], ['m', 'x500m', '500mx', ' ', '1Gi']],
+  ['optional memory', OPTIONAL_MEMORY_PATTERN, ['', '512Mi', '4Gi', '1024'], ['4gb', 'x1Gi', '1Gix', ' ']],
 ])('the %s quantity pattern', (_name, pattern, good, bad) => {
   const re = new RegExp(pattern);
   it.each(good)('accepts %j', (v) => expect(re.test(v)).toBe(true));
@@ -66,5 +68,7 @@ describe('quantity leaves', () => {
   it('carry their pattern into the schema', () => {
     expect(schemaOf(cpu('c', '1')).pattern).toBe(CPU_PATTERN);
     expect(schemaOf(memory('m', '1Gi')).pattern).toBe(MEMORY_PATTERN);
+    expect(schemaOf(optionalCpu('c'))).toEqual({ type: 'string', pattern: OPTIONAL_CPU_PATTERN, description: 'c', default: '' });
+    expect(schemaOf(optionalMemory('m'))).toEqual({ type: 'string', pattern: OPTIONAL_MEMORY_PATTERN, description: 'm', default: '' });
   });
 });
