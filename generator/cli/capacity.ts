@@ -1,5 +1,5 @@
 /**
- * `npm run capacity [-- --env production --region us-east-1 [-f my-values.yaml]... [--assumptions a.json]]`:
+ * `npm run capacity [-- --env production --region us-east-1 [-f my-values.yaml]... [--assumptions a.json] [--assume taskSeconds=3]...]`:
  * the capacity report of one configuration in the terminal (docs/capacity.md has the committed ones).
  * Exits 1 with the offending file or key on a bad argument, values file or assumption.
  */
@@ -15,11 +15,14 @@ export interface CapacityArgs {
   readonly region: string;
   readonly files: readonly string[];
   readonly assumptions?: string;
+  /** `--assume path=number`: one assumption, after the file's (`instance.spotPerHour=0.12`). */
+  readonly assume: readonly (readonly [string, number])[];
 }
 
 export function parseArgs(argv: readonly string[]): CapacityArgs {
   let env = 'production', region = 'us-east-1', assumptions: string | undefined;
   const files: string[] = [];
+  const assume: [string, number][] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => {
@@ -31,9 +34,14 @@ export function parseArgs(argv: readonly string[]): CapacityArgs {
     else if (flag === '--region') region = value();
     else if (flag === '-f' || flag === '--values') files.push(value());
     else if (flag === '--assumptions') assumptions = value();
-    else throw new Error(`unknown argument ${argv[i]} (use --env, --region, -f, --assumptions)`);
+    else if (flag === '--assume') {
+      const m = /^([A-Za-z.]+)=(.+)$/.exec(value());
+      if (!m || !Number.isFinite(Number(m[2]))) throw new Error(`--assume takes path=number, e.g. taskSeconds=3`);
+      assume.push([m[1]!, Number(m[2])]);
+    }
+    else throw new Error(`unknown argument ${argv[i]} (use --env, --region, -f, --assumptions, --assume)`);
   }
-  return { env, region, files, ...(assumptions !== undefined && { assumptions }) };
+  return { env, region, files, ...(assumptions !== undefined && { assumptions }), assume };
 }
 
 const load = (path: string): unknown => {
@@ -45,12 +53,17 @@ const load = (path: string): unknown => {
 };
 
 export function capacityText(args: CapacityArgs): string {
-  const a = args.assumptions ? withOverrides(load(args.assumptions), DEFAULT_ASSUMPTIONS, args.assumptions) : DEFAULT_ASSUMPTIONS;
+  let a = args.assumptions ? withOverrides(load(args.assumptions), DEFAULT_ASSUMPTIONS, args.assumptions) : DEFAULT_ASSUMPTIONS;
+  for (const [path, n] of args.assume) {
+    // "instance.spotPerHour=0.12" → { instance: { spotPerHour: 0.12 } }
+    const override = path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), n);
+    a = withOverrides(override, a, '--assume');
+  }
   const c = configuration(args.env, args.region, args.files.map((path) => ({ path, values: load(path) })));
   const r = capacityReport(c.values, a);
   const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   return [
-    `Capacity of ${args.env} in ${args.region}${args.files.length ? ` with ${args.files.join(', ')}` : ''} (assumptions: ${args.assumptions ?? 'generator/capacity/assumptions.ts'})`,
+    `Capacity of ${args.env} in ${args.region}${args.files.length ? ` with ${args.files.join(', ')}` : ''} (assumptions: ${[args.assumptions ?? 'generator/capacity/assumptions.ts', ...args.assume.map(([k, n]) => `${k}=${n}`)].join(', ')})`,
     '',
     terminalTable(['plan target', 'outcome', 'figure', 'from'], verdictRows(r).map((row) => [row[0]!, row[1]!, short(String(row[2]), 70), row[4]!])),
     '',

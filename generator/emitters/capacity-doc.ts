@@ -18,8 +18,9 @@ export function capacityDoc(a: Assumptions = DEFAULT_ASSUMPTIONS): string {
 
 What each configuration runs, what it can carry and what it costs, against the plan's targets. Computed
 from the same typed models and overlays the charts are generated from, plus the assumptions below;
-\`npm run capacity -- --env <env> --region <region> [-f my-values.yaml] [--assumptions a.json]\` prints
-the same report for any environment, region and values files of yours.
+\`npm run capacity -- --env <env> --region <region> [-f my-values.yaml] [--assumptions a.json]
+[--assume instance.spotPerHour=0.12]\` prints the same report for any environment, region, values files
+and assumptions of yours.
 
 ${PLAN_SUMMARY}
 

@@ -234,7 +234,8 @@ describe('assumptions and the command', () => {
   });
 
   it('parses --flag value and --flag=value', () => {
-    expect(parseArgs(['--env=staging', '--region', 'us-west-2', '-f', 'a.yaml', '--values=b.yaml'])).toEqual({ env: 'staging', region: 'us-west-2', files: ['a.yaml', 'b.yaml'] });
+    expect(parseArgs(['--env=staging', '--region', 'us-west-2', '-f', 'a.yaml', '--values=b.yaml', '--assume', 'instance.spotPerHour=0.12'])).toEqual({ env: 'staging', region: 'us-west-2', files: ['a.yaml', 'b.yaml'], assume: [['instance.spotPerHour', 0.12]] });
+    expect(() => parseArgs(['--assume', 'taskSeconds=soon'])).toThrow('--assume takes path=number');
     expect(() => parseArgs(['--zone', 'a'])).toThrow('unknown argument --zone');
   });
 
@@ -247,6 +248,13 @@ describe('assumptions and the command', () => {
     const mine = join(tempDir('capacity'), 'mine.yaml');
     writeFileSync(mine, 'api:\n  autoscaling:\n    maxReplicas: 100\n');
     expect(cli(['-f', mine]).stdout).toMatch(/^API requests\/s, max scale \(25,000\)\s+meets\s+25,000 requests\/s/m);
+    // An assumption from a file, then one from the command line, which wins.
+    const file = join(tempDir('capacity'), 'a.json');
+    writeFileSync(file, JSON.stringify({ apiRequestsPerPodPerSecond: 2000, taskSeconds: 1 }));
+    const assumed = cli(['--assumptions', file, '--assume', 'apiRequestsPerPodPerSecond=1250']).stdout;
+    expect(assumed).toMatch(/^API requests\/s, max scale \(25,000\)\s+meets\s+25,000 requests\/s/m);
+    expect(assumed).toMatch(/^workflow executions\/min, max scale \(5,000\)\s+meets\s+24,000 per minute/m);
+    expect(cli(['--assume', 'instance.cores=4']).stderr).toBe('capacity: error: --assume.instance.cores: not an assumption (known: name, allocatableCpu, allocatableMemory, onDemandPerHour, spotPerHour, source)\n');
   });
 
   it('fails on a bad values file naming the file and the key, and on an unknown environment', () => {
