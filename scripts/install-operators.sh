@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, into the current kube context, the operators that the staging and production overlays
-# need, at the releases whose CRDs the tests validate against (../shared/crds). Used by
-# .github/workflows/lint-test.yaml on kind; needs internet.
+# need, at the releases whose CRDs the tests validate against. The charts' preflight names the same
+# commands (generator/models/operators.ts; a test keeps the two in step). Used by
+# .github/workflows/lint-test.yaml on kind; needs internet. The Jaeger operator is left out: the
+# overlays trace through the OpenTelemetry Collector.
 set -euo pipefail
 gh=https://github.com
 raw=https://raw.githubusercontent.com
@@ -29,6 +31,18 @@ helm upgrade --install redis-operator redis-operator --repo https://ot-container
 
 step "prometheus-operator 0.93.0 CRDs (ServiceMonitor, PodMonitor, PrometheusRule)"
 apply "$gh/prometheus-operator/prometheus-operator/releases/download/v0.93.0/stripped-down-crds.yaml"
+
+step "Istio 1.30.3 (its base CRDs and istiod)"
+istio=https://istio-release.storage.googleapis.com/charts
+helm upgrade --install istio-base base --repo "$istio" --version 1.30.3 -n istio-system --create-namespace --wait
+helm upgrade --install istiod istiod --repo "$istio" --version 1.30.3 -n istio-system --wait
+
+step "Gateway API 1.6.1 CRDs (the mesh chart's gateway.kind gatewayApi)"
+apply "$gh/kubernetes-sigs/gateway-api/releases/download/v1.6.1/standard-install.yaml"
+
+step "OpenTelemetry operator 0.158.0 (the observability chart's collector)"
+apply "$gh/open-telemetry/opentelemetry-operator/releases/download/v0.158.0/opentelemetry-operator.yaml"
+kubectl -n opentelemetry-operator-system rollout status deploy/opentelemetry-operator-controller-manager --timeout=300s
 
 step "VerticalPodAutoscaler 1.7.1 CRDs"
 apply "$raw/kubernetes/autoscaler/vertical-pod-autoscaler-1.7.1/vertical-pod-autoscaler/deploy/vpa-v1-crd-gen.yaml"

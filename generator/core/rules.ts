@@ -155,6 +155,9 @@ function lookupIn(scope: Scope, path: string): { value: unknown; text: string } 
   return { value: getPath(scope.root, path), text: scope.rootText + path };
 }
 
+/** Whether `c` holds for a chart's values, with the release's global. */
+export const condHolds = (c: Cond, values: unknown, global: unknown): boolean => holds({ root: values, global, rootText: '' }, c);
+
 function holds(scope: Scope, c: Cond): boolean {
   switch (c.kind) {
     case 'truthy':

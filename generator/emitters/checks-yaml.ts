@@ -5,11 +5,15 @@
  * - The preflight (global.preflight.secrets): where the render sees a cluster (install, upgrade), every
  *   Secret the release reads but does not make must exist; the failure lists each missing one with the
  *   command that creates it. `helm template` and GitOps renders, which see no cluster, skip it.
+ * - The operators (global.preflight.operators): where the render sees a cluster, every custom resource
+ *   API the values render must be served; the failure lists each missing operator once, with its
+ *   version and install command, before helm's "no matches for kind" could name only the first.
  * In the umbrella it checks its own rules, global's, and every enabled subchart's; a subchart inside the
  * umbrella leaves its checks to it.
  */
 import { goCond, goRef, helmChecks, type ChartRules } from '../core/rules.js';
 import type { ChartDefinition, SecretUse } from '../models/chart.js';
+import { OPERATORS, type OperatorUse } from '../models/operators.js';
 import { globalRules } from '../models/global.js';
 import { rulesOf } from '../checks/invariants.js';
 import { header } from './files.js';
@@ -43,6 +47,29 @@ function preflight(sections: readonly { root: string; enabled?: string; uses: re
   return lines.join('\n') + '\n';
 }
 
+function operatorPreflight(sections: readonly { root: string; enabled?: string; uses: readonly OperatorUse[] }[]): string {
+  if (sections.every((s) => s.uses.length === 0)) return '';
+  const lines = ['{{- if and $.Values.global.preflight.operators (lookup "v1" "Namespace" "" "kube-system") }}', '{{- $operators := dict }}'];
+  for (const s of sections) {
+    if (s.uses.length === 0) continue;
+    lines.push(`{{- $v := ${s.root} }}`);
+    if (s.enabled) lines.push(`{{- if ${s.enabled} }}`);
+    for (const use of s.uses) {
+      const op = OPERATORS[use.operator];
+      const key = JSON.stringify(`${op.name} ${op.version}: ${op.install}`);
+      lines.push(`{{- if and ${use.when ? goCond(use.when, '$v') : 'true'} (not ($.Capabilities.APIVersions.Has ${JSON.stringify(use.api)})) }}`);
+      lines.push(`{{- $_ := set $operators ${key} (append (get $operators ${key} | default list) ${JSON.stringify(use.api)}) }}`);
+      lines.push('{{- end }}');
+    }
+    if (s.enabled) lines.push('{{- end }}');
+  }
+  lines.push('{{- if $operators }}', '{{- $lines := list }}');
+  lines.push('{{- range $op := keys $operators | sortAlpha }}{{- $lines = append $lines (printf "%s\\n    (for %s)" $op (join ", " (get $operators $op | uniq))) }}{{- end }}');
+  lines.push('{{- fail (printf "The cluster does not serve the custom resources this release renders; install these operators first (scripts/install-operators.sh installs them all), or set global.preflight.operators=false to skip this check:\\n  %s" (join "\\n  " $lines)) }}');
+  lines.push('{{- end }}', '{{- end }}');
+  return lines.join('\n') + '\n';
+}
+
 export function checksYaml(chart: ChartDefinition, umbrella: ChartDefinition, subcharts: readonly ChartDefinition[]): string {
   const isUmbrella = chart === umbrella;
   const sections: ChartRules[] = [{ section: '', rules: [...globalRules, ...rulesOf(chart, isUmbrella ? subcharts.map((s) => s.name) : [])] }];
@@ -50,7 +77,10 @@ export function checksYaml(chart: ChartDefinition, umbrella: ChartDefinition, su
   const uses = isUmbrella
     ? subcharts.map((s) => ({ root: `$.Values.${s.name}`, enabled: `$.Values.${s.name}.enabled`, uses: s.secretUses ?? [] }))
     : [{ root: '$.Values', uses: chart.secretUses ?? [] }];
-  let body = helmChecks(chart.name, sections) + preflight(uses);
+  const operatorUses = isUmbrella
+    ? subcharts.map((s) => ({ root: `$.Values.${s.name}`, enabled: `$.Values.${s.name}.enabled`, uses: s.operatorUses ?? [] }))
+    : [{ root: '$.Values', uses: chart.operatorUses ?? [] }];
+  let body = helmChecks(chart.name, sections) + operatorPreflight(operatorUses) + preflight(uses);
   if (!isUmbrella) {
     // Inside the umbrella, which checks everything at once with the paths the user writes.
     body = `{{- if not (hasSuffix (printf "${umbrella.name}/charts/%s/templates" .Chart.Name) .Template.BasePath) }}\n${body}{{- end }}\n`;

@@ -1,6 +1,7 @@
 /** What the generator needs to know about one chart besides its values. */
 import type { Children, Group } from '../core/values.js';
 import type { Cond, Rule } from '../core/rules.js';
+import type { OperatorUse } from './operators.js';
 
 /**
  * A Secret the chart reads but does not make: the preflight check (templates/checks.yaml) refuses an
@@ -53,4 +54,6 @@ export interface ChartDefinition {
   readonly rules?: readonly Rule[];
   /** Secrets the chart reads and does not make, for the preflight check. */
   readonly secretUses?: readonly SecretUse[];
+  /** The operators' APIs the chart renders, for the preflight check (models/operators.ts). */
+  readonly operatorUses?: readonly OperatorUse[];
 }

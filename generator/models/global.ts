@@ -32,6 +32,10 @@ export const globalModel = group('Values shared by the umbrella and every subcha
   preflight: group(
     'Checks against the cluster before anything is applied. They run only where the render sees a cluster (helm install and upgrade); `helm template` and GitOps renders skip them.',
     {
+      operators: bool(
+        'Refuse to install, listing each missing operator once with the command that installs it, while the cluster does not serve a custom resource API the values render (KEDA, CloudNativePG, the redis-operator, …).',
+        true,
+      ),
       secrets: bool(
         'Refuse to install, listing each one with the command that creates it, while a Secret the release reads but does not make (global credentials, existingSecret) is missing from the namespace.',
         true,

@@ -32,6 +32,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'added', description: 'global.naming: every name one chart uses for another\'s objects follows the release name and each chart\'s name overrides; the umbrella refuses a subchart\'s own name overrides, which no other chart sees.' },
         { kind: 'added', description: 'templates/checks.yaml: the invariants declared beside the models (autoscaler bounds, disruption budgets that block drains, requests above limits, the disaster-recovery regions, …) fail the render once, listing every violation by key path.' },
         { kind: 'added', description: 'Preflight: helm install and upgrade refuse, listing each with the command that creates it, while a Secret the release reads but does not make is missing (global.preflight.secrets).' },
+        { kind: 'added', description: 'Preflight: helm install and upgrade refuse, listing each missing operator once with its version and install command, while the cluster does not serve a custom resource API the values render (global.preflight.operators); scripts/install-operators.sh also installs Istio, the Gateway API CRDs and the OpenTelemetry operator.' },
         { kind: 'changed', description: 'global is closed: an unknown key under it fails the render, naming it.' },
         { kind: 'fixed', description: 'The READMEs\' parameter tables render under GitHub-flavoured Markdown (Artifact Hub, GitHub): an enum\'s `|` was escaped twice and split its row, losing the default and the description.' },
         { kind: 'changed', description: 'The production and staging overlays archive WAL every 30 s (archive_timeout; 60 s before): a segment every minute plus its upload exceeded the plan\'s RPO of one minute.' },
@@ -78,6 +79,7 @@ export const RELEASES: readonly Release[] = [
       changed: [
         'Staging and production no longer generate the Redis password: `global.redis.credentialsSecret` names a Secret of yours (the overlays name `concertmaster-redis-credentials`), so that renders without a cluster (Argo CD, Flux) are the same every time. Dev still generates it.',
         '`helm install` and `helm upgrade` refuse while a Secret the release reads is missing, and print the command that creates each one (`global.preflight.secrets`; renders without a cluster skip the check).',
+        '`helm install` and `helm upgrade` refuse while an operator whose custom resources the values render is missing, and print how to install each (`global.preflight.operators`; renders without a cluster skip the check).',
         'In the umbrella, a subchart\'s `nameOverride` and `fullnameOverride`, and `api.serviceAccount.name`, are refused: the other charts never saw them, so their references dangled. `global.naming.<chart>` carries them now, and every chart follows it.',
         '`global` is closed: a key the suite does not declare fails the render.',
         'The production and staging overlays set `postgres.parameters.archive_timeout: 30s` (60 s in 0.1.0), so the replica region lags the primary by under a minute; CloudNativePG reloads the parameter without a restart.',

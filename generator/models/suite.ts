@@ -18,6 +18,7 @@ import { DASHBOARDS } from '../dashboards/index.js';
 import { toGrafanaJson } from '../dashboards/grafana.js';
 import { GENERATOR_COMMAND } from '../emitters/files.js';
 import { CURRENT } from './releases.js';
+import { OPERATOR_USES } from './operators.js';
 import { clientSecrets, databaseCredentials, objectStoreCredentials, redisPassword } from './secrets.js';
 import { all, equals, truthy } from '../core/rules.js';
 
@@ -55,6 +56,7 @@ export const subcharts: readonly ChartDefinition[] = [
   }),
   subchart({
     name: 'workers',
+    operatorUses: OPERATOR_USES.workers,
     description: 'ConcertMaster Celery worker pools: a Deployment per queue, KEDA or HPA autoscaling, graceful shutdown, optional beat.',
     keywords: ['concertmaster', 'celery', 'workers', 'keda'],
     model: workersModel,
@@ -66,6 +68,7 @@ export const subcharts: readonly ChartDefinition[] = [
   }),
   subchart({
     name: 'postgres',
+    operatorUses: OPERATOR_USES.postgres,
     description: 'PostgreSQL for ConcertMaster: a CloudNativePG Cluster with backups, pooling and cross-region replicas, or a StatefulSet on bare clusters.',
     keywords: ['concertmaster', 'postgresql', 'cloudnative-pg'],
     model: postgresModel,
@@ -80,6 +83,7 @@ export const subcharts: readonly ChartDefinition[] = [
   }),
   subchart({
     name: 'redis',
+    operatorUses: OPERATOR_USES.redis,
     description: 'Redis for ConcertMaster: the Celery broker and the cache, as a StatefulSet or through the redis-operator.',
     keywords: ['concertmaster', 'redis', 'celery'],
     model: redisModel,
@@ -94,6 +98,7 @@ export const subcharts: readonly ChartDefinition[] = [
   }),
   subchart({
     name: 'mesh',
+    operatorUses: OPERATOR_USES.mesh,
     description: 'Istio traffic and security policy for ConcertMaster: Gateway, VirtualService, DestinationRule, mTLS and AuthorizationPolicies, or the Gateway API.',
     keywords: ['concertmaster', 'istio', 'service-mesh', 'gateway-api'],
     model: meshModel,
@@ -103,6 +108,7 @@ export const subcharts: readonly ChartDefinition[] = [
   }),
   subchart({
     name: 'observability',
+    operatorUses: OPERATOR_USES.observability,
     description: 'Metrics, alerts, dashboards and tracing for ConcertMaster: monitors, PrometheusRule, Grafana dashboards, Celery exporter, OpenTelemetry Collector or Jaeger.',
     keywords: ['concertmaster', 'prometheus', 'grafana', 'opentelemetry', 'jaeger'],
     model: observabilityModel,
@@ -122,6 +128,7 @@ export const subcharts: readonly ChartDefinition[] = [
   }),
   subchart({
     name: 'dr',
+    operatorUses: OPERATOR_USES.dr,
     description: 'Disaster recovery for ConcertMaster: the peer regions\' object stores for a CloudNativePG replica cluster; settings in global.dr.',
     keywords: ['concertmaster', 'disaster-recovery', 'cloudnative-pg'],
     model: drModel,

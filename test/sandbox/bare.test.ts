@@ -16,6 +16,12 @@ import { startRegistry, type RunningRegistry } from '../support/registry.js';
 import { tempDir } from '../support/tmp.js';
 import { rmSync } from 'node:fs';
 import { CURRENT } from '../../generator/models/releases.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { defaultsOf } from '../../generator/core/values.js';
+import { mergeValues } from '../../generator/core/merge.js';
+import { umbrella } from '../../generator/models/suite.js';
+import { requiredApis } from '../../generator/models/operators.js';
 
 const cluster = ownSandbox({ crds: false });
 const { kc } = cluster;
@@ -49,6 +55,33 @@ describe('the sandbox control plane', () => {
 
   it('has no CustomResourceDefinitions: a bare cluster', () => {
     expect(kubectl(['get', 'crd', '-o', 'name'])).toMatchObject({ status: 0, stdout: '' });
+  });
+});
+
+describe.each(HELMS)('the operators\' preflight with $name (staging × us-east-1, no operator installed)', ({ name, bin }) => {
+  const ns = `operators-${name === 'helm v4' ? 'v4' : 'v3'}`;
+  const STAGING = ['values/env/staging.yaml', 'values/region/us-east-1.yaml'];
+  const values = mergeValues(defaultsOf(umbrella.model), ...STAGING.map((f) => parse(readFileSync(join(REPO, f), 'utf8')))) as Record<string, unknown>;
+  const applied = () => kubectl(['get', 'all,secret,configmap', '-n', ns, '-o', 'name']).stdout.split('\n').filter((l) => l && !l.includes('kube-root-ca'));
+
+  it('refuses the install once, listing each missing operator once with its version and install command, and applies nothing', () => {
+    kubectl(['create', 'namespace', ns]);
+    const r = helm(bin, ['install', 'concertmaster', 'charts/concertmaster', '-n', ns, ...STAGING.flatMap((f) => ['-f', f]), ...kc]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('The cluster does not serve the custom resources this release renders');
+    const needed = [...new Set(requiredApis(values).map((x) => `${x.operator.name} ${x.operator.version}: ${x.operator.install}`))];
+    expect(needed.length).toBeGreaterThan(3);
+    for (const line of needed) expect({ line, times: r.stderr.split(line).length - 1 }).toEqual({ line, times: 1 });
+    expect(r.stderr).toContain('(for keda.sh/v1alpha1/ScaledObject, keda.sh/v1alpha1/TriggerAuthentication)');
+    expect(applied()).toEqual([]);
+  });
+
+  it('global.preflight.operators=false skips it: the API server then refuses the first unknown kind', () => {
+    const r = helm(bin, ['install', 'concertmaster', 'charts/concertmaster', '-n', ns, ...STAGING.flatMap((f) => ['-f', f]), '--set', 'global.preflight.operators=false,global.preflight.secrets=false', ...kc]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).not.toContain('The cluster does not serve');
+    expect(r.stderr).toMatch(/no matches for kind|ensure CRDs are installed first/);
+    expect(applied()).toEqual([]);
   });
 });
 

@@ -1,0 +1,81 @@
+/**
+ * The operators whose custom resources the charts render, declared once: the preflight check
+ * (templates/checks.yaml) refuses an install while an API a values file needs is not served, and prints
+ * how to install each missing operator. The versions are those whose CRDs the tests validate against;
+ * scripts/install-operators.sh installs the same ones.
+ */
+import { all, condHolds, equals, truthy, type Cond } from '../core/rules.js';
+
+export interface Operator {
+  readonly name: string;
+  readonly version: string;
+  /** One command that installs it (cluster-wide), as in scripts/install-operators.sh. */
+  readonly install: string;
+}
+
+const gh = 'https://github.com';
+export const OPERATORS = {
+  cnpg: { name: 'CloudNativePG', version: '1.30.0', install: 'kubectl apply --server-side -f https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/release-1.30/releases/cnpg-1.30.0.yaml' },
+  barman: { name: 'the Barman Cloud plugin (needs cert-manager)', version: '0.14.0', install: `kubectl apply --server-side -f ${gh}/cloudnative-pg/plugin-barman-cloud/releases/download/v0.14.0/manifest.yaml` },
+  keda: { name: 'KEDA', version: '2.20.2', install: `kubectl apply --server-side -f ${gh}/kedacore/keda/releases/download/v2.20.2/keda-2.20.2.yaml` },
+  redis: { name: 'redis-operator', version: '0.26.0', install: 'helm install redis-operator redis-operator --repo https://ot-container-kit.github.io/helm-charts --version 0.26.0 -n redis-operator --create-namespace' },
+  prometheus: { name: 'prometheus-operator', version: '0.93.0', install: `kubectl apply --server-side -f ${gh}/prometheus-operator/prometheus-operator/releases/download/v0.93.0/stripped-down-crds.yaml` },
+  vpa: { name: 'the VerticalPodAutoscaler', version: '1.7.1', install: 'kubectl apply --server-side -f https://raw.githubusercontent.com/kubernetes/autoscaler/vertical-pod-autoscaler-1.7.1/vertical-pod-autoscaler/deploy/vpa-v1-crd-gen.yaml' },
+  istio: { name: 'Istio', version: '1.30.3', install: 'helm install istio-base base --repo https://istio-release.storage.googleapis.com/charts --version 1.30.3 -n istio-system --create-namespace && helm install istiod istiod --repo https://istio-release.storage.googleapis.com/charts --version 1.30.3 -n istio-system' },
+  gatewayApi: { name: 'the Gateway API CRDs', version: '1.6.1', install: `kubectl apply --server-side -f ${gh}/kubernetes-sigs/gateway-api/releases/download/v1.6.1/standard-install.yaml` },
+  otel: { name: 'the OpenTelemetry operator (needs cert-manager)', version: '0.158.0', install: `kubectl apply --server-side -f ${gh}/open-telemetry/opentelemetry-operator/releases/download/v0.158.0/opentelemetry-operator.yaml` },
+  jaeger: { name: 'the Jaeger operator', version: '1.65.0', install: `kubectl apply --server-side -f ${gh}/jaegertracing/jaeger-operator/releases/download/v1.65.0/jaeger-operator.yaml` },
+} as const satisfies Record<string, Operator>;
+
+/** An API (group/version/Kind) a chart renders, when `when` holds for its values. */
+export interface OperatorUse {
+  readonly api: string;
+  readonly operator: keyof typeof OPERATORS;
+  readonly when?: Cond;
+}
+
+const cnpg = equals('mode', 'cnpg');
+const backups = all(cnpg, truthy('backup.enabled'));
+const keda = all(truthy('autoscaling.enabled'), truthy('autoscaling.keda'));
+const istioGateway = equals('gateway.kind', 'istio');
+const gatewayApi = equals('gateway.kind', 'gatewayApi');
+const use = (operator: OperatorUse['operator'], when: Cond | undefined, ...apis: string[]): OperatorUse[] =>
+  apis.map((api) => ({ api, operator, ...(when !== undefined && { when }) }));
+
+/** Every custom resource each chart renders, by the condition its template has (a test holds them equal). */
+export const OPERATOR_USES: Readonly<Record<'workers' | 'postgres' | 'redis' | 'mesh' | 'observability' | 'dr', readonly OperatorUse[]>> = {
+  workers: use('keda', keda, 'keda.sh/v1alpha1/ScaledObject', 'keda.sh/v1alpha1/TriggerAuthentication'),
+  postgres: [
+    ...use('cnpg', cnpg, 'postgresql.cnpg.io/v1/Cluster'),
+    ...use('cnpg', all(cnpg, truthy('global.postgresql.pooler')), 'postgresql.cnpg.io/v1/Pooler'),
+    ...use('cnpg', backups, 'postgresql.cnpg.io/v1/ScheduledBackup'),
+    ...use('barman', backups, 'barmancloud.cnpg.io/v1/ObjectStore'),
+    ...use('prometheus', all(cnpg, truthy('podMonitor')), 'monitoring.coreos.com/v1/PodMonitor'),
+    ...use('vpa', all(cnpg, truthy('verticalPodAutoscaler.enabled')), 'autoscaling.k8s.io/v1/VerticalPodAutoscaler'),
+  ],
+  redis: use('redis', equals('mode', 'operator'), 'redis.redis.opstreelabs.in/v1beta2/Redis', 'redis.redis.opstreelabs.in/v1beta2/RedisCluster'),
+  mesh: [
+    ...use('istio', undefined, 'networking.istio.io/v1/DestinationRule', 'security.istio.io/v1/PeerAuthentication'),
+    ...use('istio', truthy('authorization'), 'security.istio.io/v1/AuthorizationPolicy'),
+    ...use('istio', istioGateway, 'networking.istio.io/v1/Gateway', 'networking.istio.io/v1/VirtualService'),
+    ...use('gatewayApi', gatewayApi, 'gateway.networking.k8s.io/v1/Gateway', 'gateway.networking.k8s.io/v1/HTTPRoute'),
+  ],
+  observability: [
+    ...use('prometheus', truthy('monitors.enabled'), 'monitoring.coreos.com/v1/ServiceMonitor', 'monitoring.coreos.com/v1/PodMonitor'),
+    ...use('prometheus', truthy('alerts.enabled'), 'monitoring.coreos.com/v1/PrometheusRule'),
+    ...use('otel', equals('tracing.backend', 'otel'), 'opentelemetry.io/v1beta1/OpenTelemetryCollector'),
+    ...use('jaeger', equals('tracing.backend', 'jaeger'), 'jaegertracing.io/v1/Jaeger'),
+  ],
+  dr: use('barman', truthy('global.dr.enabled'), 'barmancloud.cnpg.io/v1/ObjectStore'),
+};
+
+/** The APIs (group/version/Kind) and operators a release with these umbrella values renders. */
+export function requiredApis(values: Readonly<Record<string, unknown>>): { api: string; operator: Operator }[] {
+  const out: { api: string; operator: Operator }[] = [];
+  for (const [chart, uses] of Object.entries(OPERATOR_USES)) {
+    const v = values[chart] as Record<string, unknown> | undefined;
+    if (!v || v['enabled'] === false) continue;
+    for (const u of uses) if (!u.when || condHolds(u.when, v, values['global'])) out.push({ api: u.api, operator: OPERATORS[u.operator] });
+  }
+  return out;
+}
