@@ -10,8 +10,9 @@ import { capacityCharts, capacityDoc, CAPACITY_DOC } from './emitters/capacity-d
 import { chartYaml } from './emitters/chart-yaml.js';
 import { header, type FileSet } from './emitters/files.js';
 import { toYaml } from './emitters/yaml.js';
-import { ciValuesFiles, combinations, overlayFiles } from './emitters/overlays.js';
+import { ciValuesFiles, combinations, overlayFiles, packagedOverlayFiles } from './emitters/overlays.js';
 import { readme } from './emitters/readme.js';
+import { landingReadme } from './emitters/landing.js';
 import { checkDeclared, collectReferences, ReferenceError, unusedValues, type Reference } from './checks/references.js';
 import { schemaJson, valuesSchema } from './emitters/schema-json.js';
 import { renderChartTemplates } from './emitters/templates.js';
@@ -88,7 +89,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
     files.set(`${dir}/Chart.yaml`, header(`${dir}/Chart.yaml`, chart.modelSource) + chartYaml(chart, isUmbrella ? subcharts : []));
     files.set(`${dir}/values.yaml`, header(`${dir}/values.yaml`, chart.modelSource) + valuesYaml(chart.model));
     files.set(`${dir}/values.schema.json`, schemaJson(schema));
-    files.set(`${dir}/README.md`, readme(chart, chart.modelSource));
+    files.set(`${dir}/README.md`, isUmbrella ? landingReadme(chart, subcharts, `${chart.modelSource}, the overlays and generator/models/operators.ts`) : readme(chart, chart.modelSource));
     files.set(`${dir}/.helmignore`, header(`${dir}/.helmignore`, 'generator/generate.ts') + HELMIGNORE);
     for (const t of templates) files.set(`${dir}/${t.path}`, t.content);
     for (const [path, content] of Object.entries(chart.files ?? {})) files.set(`${dir}/${path}`, content);
@@ -128,6 +129,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
   }
 
   for (const [path, content] of overlayFiles(environments, regions)) files.set(path, content);
+  for (const [path, content] of packagedOverlayFiles(`charts/${umbrella.name}`, environments, regions)) files.set(path, content);
   for (const o of sandboxOverlays) files.set(`values/sandbox/${o.name}.yaml`, header(`values/sandbox/${o.name}.yaml`, o.source) + toYaml(o.values));
   files.set('CHANGELOG.md', changelog(RELEASES, APP_VERSION));
   files.set('UPGRADING.md', upgrading(RELEASES));

@@ -17,6 +17,19 @@ export function overlayFiles(environments: readonly NamedOverlay[], regions: rea
   return files;
 }
 
+/**
+ * The same overlays inside the umbrella chart, as `values-<env>.yaml` and `values-<region>.yaml`, so that
+ * a user with only the registry can `helm pull --untar` and install with them.
+ */
+export function packagedOverlayFiles(chartDir: string, environments: readonly NamedOverlay[], regions: readonly NamedOverlay[]): FileSet {
+  const files: FileSet = new Map();
+  for (const o of [...environments, ...regions]) {
+    const path = `${chartDir}/values-${o.name}.yaml`;
+    files.set(path, header(path, o.source) + toYaml(o.values));
+  }
+  return files;
+}
+
 /** What a subchart installed on its own needs of an umbrella overlay: `global` and its own section. */
 export function sectionFor(chart: ChartDefinition, isUmbrella: boolean, overlay: UmbrellaOverlay): Record<string, unknown> {
   if (isUmbrella) return overlay as Record<string, unknown>;

@@ -8,9 +8,9 @@ import { DOCS_DIR } from '../paths.js';
 
 
 /** A table cell's text: GFM splits cells on every unescaped `|`, code spans included, so each is escaped once here. */
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+export const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
-function typeOf(schema: { type?: string; enum?: readonly unknown[]; pattern?: string; items?: { type?: string } }): string {
+export function typeOf(schema: { type?: string; enum?: readonly unknown[]; pattern?: string; items?: { type?: string } }): string {
   if (schema.enum) return schema.enum.map((v) => `\`${String(v)}\``).join(' | ');
   if (schema.type === 'array') return `list of ${schema.items?.type ?? 'object'}`;
   return schema.type ?? 'any';

@@ -4,7 +4,7 @@
  * naming the key.
  */
 import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
-import { member, truthy, type Rule } from '../core/rules.js';
+import { all, equals, member, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, REGION_PATTERN } from '../core/schema.js';
 
 /** The charts of the suite whose objects another chart may name. */
@@ -106,6 +106,11 @@ export const globalModel = group('Values shared by the umbrella and every subcha
     }),
     promotionToken: str('The demotion token of the old primary, for a switchover without data loss; empty for a failover.', ''),
   }),
+  layering: group('Which overlays the values came from, in which order. The environment and region overlays set it; leave it alone.', {
+    environment: str('The environment overlay applied (values-<environment>.yaml), or empty.', ''),
+    region: str('The region overlay applied (values-<region>.yaml), or empty.', ''),
+    last: oneOf('Which of the two came last: a region overlay given before its environment is refused.', '', ['', 'environment', 'region'] as const),
+  }),
   redis: group('Where the suite finds Redis. The redis chart follows these conventions; an external Redis sets them.', {
     host: str('Service host of the Redis that carries the Celery broker; empty means "<release>-redis", the redis chart\'s Service.', ''),
     port: int('Redis port.', 6379, { minimum: 1, maximum: 65535 }),
@@ -128,4 +133,11 @@ export const globalRules: readonly Rule[] = [
   member('dr-primary-region', 'global.dr.primaryRegion', 'global.dr.regions', { when: whenDr, why: 'the writable primary must be one of the topology\'s regions' }),
   member('dr-home-region', 'global.dr.homeRegion', 'global.dr.regions', { when: whenDr, why: 'the region created empty must be one of the topology\'s regions' }),
   member('dr-this-region', 'global.region', 'global.dr.regions', { when: whenDr, why: 'this installation must be one of the topology\'s regions' }),
+  requires(
+    'overlay-order',
+    all(truthy('global.layering.environment'), truthy('global.layering.region')),
+    not(equals('global.layering.last', 'environment')),
+    'the environment overlay must come before the region overlay (-f values-<environment>.yaml -f values-<region>.yaml): global.layering.last is "environment" although a region overlay was applied',
+    'a later file wins, so the environment\'s values replaced the region\'s',
+  ),
 ];

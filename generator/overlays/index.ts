@@ -1,4 +1,5 @@
 /** The environment and region overlays, by the names of the files they become. */
+import { mergeValues } from '../core/merge.js';
 import type { UmbrellaOverlay } from '../models/suite.js';
 import { dev } from './env/dev.js';
 import { production } from './env/production.js';
@@ -15,15 +16,22 @@ export interface NamedOverlay {
   readonly values: UmbrellaOverlay;
 }
 
+/**
+ * Each overlay records its layer in global.layering, so that the render refuses a region overlay given
+ * before its environment (global's overlay-order rule), which would let the environment's values win.
+ */
+const layered = (layer: 'environment' | 'region', name: string, values: UmbrellaOverlay): UmbrellaOverlay =>
+  mergeValues(values, { global: { layering: { [layer]: name, last: layer } } });
+
 export const environments: readonly NamedOverlay[] = [
-  { name: 'dev', source: 'generator/overlays/env/dev.ts', values: dev },
-  { name: 'staging', source: 'generator/overlays/env/staging.ts', values: staging },
-  { name: 'production', source: 'generator/overlays/env/production.ts', values: production },
+  { name: 'dev', source: 'generator/overlays/env/dev.ts', values: layered('environment', 'dev', dev) },
+  { name: 'staging', source: 'generator/overlays/env/staging.ts', values: layered('environment', 'staging', staging) },
+  { name: 'production', source: 'generator/overlays/env/production.ts', values: layered('environment', 'production', production) },
 ];
 
 export const regions: readonly NamedOverlay[] = [
-  { name: 'us-east-1', source: 'generator/overlays/region/us-east-1.ts', values: usEast1 },
-  { name: 'us-west-2', source: 'generator/overlays/region/us-west-2.ts', values: usWest2 },
+  { name: 'us-east-1', source: 'generator/overlays/region/us-east-1.ts', values: layered('region', 'us-east-1', usEast1) },
+  { name: 'us-west-2', source: 'generator/overlays/region/us-west-2.ts', values: layered('region', 'us-west-2', usWest2) },
 ];
 
 /**

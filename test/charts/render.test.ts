@@ -1,6 +1,6 @@
 /** Renders the umbrella for every environment × region under both Helm majors and asserts on the objects. */
 import { describe, expect, it } from '@jest/globals';
-import { byKind, HELMS, named, one, render, type K8sObject } from '../support/helm.js';
+import { byKind, helm, HELMS, named, one, render, type K8sObject } from '../support/helm.js';
 import { COMBOS } from '../support/combinations.js';
 import { validateBuiltIn } from '../support/kube-validate.js';
 
@@ -259,6 +259,13 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(one(objects, 'LimitRange').spec.limits).toEqual([
         { type: 'Container', default: { cpu: '1000m', memory: '2Gi' }, defaultRequest: { cpu: '200m', memory: '512Mi' } },
       ]);
+    });
+
+    it('refuses the region overlay before the environment overlay, and accepts them in order', () => {
+      const reversed = helm(bin, ['template', 'concertmaster', 'charts/concertmaster', '-f', 'values/region/us-west-2.yaml', '-f', 'values/env/production.yaml']);
+      expect(reversed.status).not.toBe(0);
+      expect(reversed.stderr).toContain('the environment overlay must come before the region overlay (-f values-<environment>.yaml -f values-<region>.yaml)');
+      expect(one(render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-west-2.yaml']), 'Cluster').spec.instances).toBe(2);
     });
 
     it('LimitRange: limitRange.max adds a maximum per container', () => {

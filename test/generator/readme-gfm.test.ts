@@ -15,11 +15,13 @@ const readmes = [
   ...readdirSync(join(REPO, 'charts')).filter((c) => c !== 'concertmaster').map((c) => `charts/${c}/README.md`),
 ].filter((f) => existsSync(join(REPO, f)));
 
-/** The parameter table's rows, as the cells' text, from the HTML micromark renders. */
+const html = (markdown: string) => micromark(markdown, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] });
+const rowsOf = (table: string) => [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1]!.trim()));
+
+/** The parameter tables' rows (one table, or one per section), as the cells' text, from the HTML micromark renders. */
 function parameterRows(markdown: string): string[][] {
-  const html = micromark(markdown, { extensions: [gfmTable()], htmlExtensions: [gfmTableHtml()] });
-  const table = html.split('<h2>Parameters</h2>')[1]?.match(/<table>[\s\S]*?<\/table>/)?.[0] ?? '';
-  return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1]!.trim()));
+  const tables = html(markdown).split('<h2>Parameters</h2>')[1]?.match(/<table>[\s\S]*?<\/table>/g) ?? [];
+  return tables.flatMap((t) => rowsOf(t).filter((r, i) => i > 0 || !r.every((c) => /^[A-Z][a-z]+$/.test(c))));
 }
 
 describe.each(readmes)('%s', (file) => {
@@ -28,7 +30,7 @@ describe.each(readmes)('%s', (file) => {
   it('has a parameter table whose every row has its four cells: the key and the default each one code span', () => {
     expect(rows.length).toBeGreaterThan(5);
     const code = /^<code>[^<]*<\/code>$/;
-    const broken = rows.slice(1).filter((r) => r.length !== 4 || r.some((c) => c === '') || !code.test(r[0]!) || !code.test(r[2]!));
+    const broken = rows.filter((r) => r.length !== 4 || r.some((c) => c === '') || !code.test(r[0]!) || !code.test(r[2]!));
     expect(broken).toEqual([]);
   });
 
@@ -37,4 +39,26 @@ describe.each(readmes)('%s', (file) => {
 it('the umbrella shows an enum\'s values as text, not as cell breaks', () => {
   const env = parameterRows(readFileSync(join(REPO, 'charts/concertmaster/README.md'), 'utf8')).find((r) => r[0] === '<code>global.environment</code>');
   expect(env).toEqual(['<code>global.environment</code>', '<code>dev</code> | <code>staging</code> | <code>production</code>', '<code>&quot;dev&quot;</code>', expect.stringContaining('Deployment environment')]);
+});
+
+describe('the umbrella\'s README, the page Artifact Hub and `helm show readme` show', () => {
+  const md = readFileSync(join(REPO, 'charts/concertmaster/README.md'), 'utf8');
+
+  it('opens with an oci:// install, then the prerequisites, the checklist, the keys to change and the layering', () => {
+    expect([...md.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['TL;DR', 'Prerequisites', 'Production checklist', 'Keys you will change', 'Layering', 'Parameters']);
+    expect(md.split('## Prerequisites')[0]).toMatch(/helm install concertmaster oci:\/\/\S+\/concertmaster --version \d+\.\d+\.\d+/);
+    expect(md.split('## Prerequisites')[0]).toContain('-f concertmaster/values-production.yaml -f concertmaster/values-us-east-1.yaml');
+  });
+
+  it('every table keeps the header\'s number of cells in every row', () => {
+    const broken = (html(md).match(/<table>[\s\S]*?<\/table>/g) ?? []).flatMap((t) => {
+      const rows = rowsOf(t);
+      return rows.filter((r) => r.length !== rows[0]!.length || r.some((c) => c === '')).map((r) => r.join(' ‖ '));
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('has one parameter section per chart and for global', () => {
+    expect([...md.split('## Parameters')[1]!.matchAll(/^### `(.+)`$/gm)].map((m) => m[1])).toEqual(['global', '(top level)', 'limitRange', 'resourceQuota', 'api', 'workers', 'postgres', 'redis', 'mesh', 'observability', 'dr']);
+  });
 });

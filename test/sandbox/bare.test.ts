@@ -172,4 +172,20 @@ describe('publishing into the sandbox', () => {
     ok(helm(bin, ['install', 'concertmaster', `${url}/concertmaster`, '--version', CURRENT.version, '--plain-http', '-n', ns, '--create-namespace', ...DEV, '--wait', '--timeout', '3m', ...kc]));
     helm(bin, ['uninstall', 'concertmaster', '-n', ns, '--wait', ...kc]);
   });
+
+  it.each(HELMS)('$name: helm pull --untar, then an install with the overlays the package carries (no clone)', ({ name, bin }) => {
+    const url = `oci://${registry.host}/sandbox`;
+    const dir = tempDir('sandbox-pull');
+    ok(helm(bin, ['pull', `${url}/concertmaster`, '--version', CURRENT.version, '--plain-http', '--untar', '--untardir', dir]));
+    // Every environment and region overlay travels with the package, byte for byte the repository's.
+    for (const [from, to] of [['env/dev', 'dev'], ['env/staging', 'staging'], ['env/production', 'production'], ['region/us-east-1', 'us-east-1'], ['region/us-west-2', 'us-west-2']]) {
+      const body = (f: string) => readFileSync(f, 'utf8').split('\n').slice(1).join('\n');
+      expect({ to, same: body(join(dir, 'concertmaster', `values-${to}.yaml`)) === body(join(REPO, 'values', `${from}.yaml`)) }).toEqual({ to, same: true });
+    }
+    const ns = `pulled-${name === 'helm v4' ? 'v4' : 'v3'}`;
+    const chart = join(dir, 'concertmaster');
+    ok(helm(bin, ['install', 'concertmaster', chart, '-n', ns, '--create-namespace', '-f', join(chart, 'values-dev.yaml'), '-f', join(chart, 'values-us-east-1.yaml'), '--wait', '--timeout', '3m', ...kc]));
+    expect(kubectl(['get', 'deploy', 'concertmaster-api', '-n', ns, '-o', 'jsonpath={.metadata.labels.concertmaster\\.io/region}']).stdout).toBe('us-east-1');
+    helm(bin, ['uninstall', 'concertmaster', '-n', ns, '--wait', ...kc]);
+  });
 });
