@@ -1,5 +1,5 @@
 /**
- * `npm run release -- --registry oci://HOST/PATH [--plain-http] [--dist DIR] [--helm BIN]`: pushes every
+ * `npm run release -- --registry[=]oci://HOST/PATH [--plain-http] [--dist DIR] [--helm BIN]`: pushes every
  * package in dist/ (packaging first if any is missing), subcharts first, and reports each digest. A version already in the registry with
  * the same contents is skipped, so a re-run is a no-op; with other contents it is refused (bump the
  * version). Contents are compared entry by entry (archive.ts), because Helm orders an umbrella's
@@ -35,7 +35,18 @@ export function parseRegistry(url: string, plainHttp: boolean): Registry {
 
 export type Outcome = { name: string; version: string; action: 'pushed' | 'skipped'; digest: string };
 
-export function release(registry: Registry, distDir: string, helm = 'helm'): Outcome[] {
+/** helm's transport errors when the scheme does not match the registry, explained in one sentence. */
+export function explainTransport(registry: Registry, stderr: string): string | undefined {
+  if (/server gave HTTP response to HTTPS client/i.test(stderr)) {
+    return `${registry.host} speaks plain HTTP, not HTTPS: for a registry on loopback, add --plain-http`;
+  }
+  if (registry.plainHttp && /malformed HTTP response|tls|first record does not look like/i.test(stderr)) {
+    return `${registry.host} speaks HTTPS, not plain HTTP: drop --plain-http`;
+  }
+  return undefined;
+}
+
+export function release(registry: Registry, distDir: string, helm = 'helm', onOutcome: (o: Outcome) => void = () => undefined): Outcome[] {
   const http = registry.plainHttp ? ['--plain-http'] : [];
   const user = process.env['HELM_REGISTRY_USERNAME'];
   const password = process.env['HELM_REGISTRY_PASSWORD'];
@@ -65,10 +76,12 @@ export function release(registry: Registry, distDir: string, helm = 'helm'): Out
         }
         const digest = /Digest:\s*(sha256:[a-f0-9]{64})/.exec(pulled.stdout + pulled.stderr)?.[1] ?? 'sha256:?';
         outcomes.push({ name, version, action: 'skipped', digest });
+        onOutcome(outcomes[outcomes.length - 1]!);
         continue;
       }
       if (!/not found|404|manifest unknown|name unknown/i.test(pulled.stderr)) {
-        throw new StepError(`checking ${name} ${version} in ${registry.url} failed:\n${pulled.stderr.trim()}`);
+        const why = explainTransport(registry, pulled.stderr);
+        throw new StepError(why ?? `checking ${name} ${version} in ${registry.url} failed:\n${pulled.stderr.trim()}`);
       }
     } finally {
       rmSync(probe, { recursive: true, force: true });
@@ -77,6 +90,7 @@ export function release(registry: Registry, distDir: string, helm = 'helm'): Out
     const digest = /Digest:\s*(sha256:[a-f0-9]{64})/.exec(pushed.stdout + pushed.stderr)?.[1];
     if (!digest) throw new StepError(`pushing ${name} ${version}: helm printed no digest:\n${pushed.stdout}${pushed.stderr}`);
     outcomes.push({ name, version, action: 'pushed', digest });
+    onOutcome(outcomes[outcomes.length - 1]!);
   }
   return outcomes;
 }
@@ -86,12 +100,14 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
     const flags = parseFlags(process.argv.slice(2), { '--registry': 'value', '--plain-http': 'boolean', '--dist': 'value', '--helm': 'value' });
     if (!flags['--registry']) throw new StepError('--registry oci://HOST/PATH is required');
     const registry = parseRegistry(String(flags['--registry']), flags['--plain-http'] === true);
-    const outcomes = release(registry, resolve(String(flags['--dist'] ?? join(REPO_ROOT, 'dist'))), String(flags['--helm'] ?? 'helm'));
-    for (const o of outcomes) {
-      console.log(`release: ${o.action === 'pushed' ? 'pushed ' : 'skipped'} ${o.name} ${o.version} ${o.digest}${o.action === 'skipped' ? ' (already in the registry)' : ''}`);
-    }
+    // Each chart as it goes, so that a long push shows progress.
+    const outcomes = release(registry, resolve(String(flags['--dist'] ?? join(REPO_ROOT, 'dist'))), String(flags['--helm'] ?? 'helm'), (o) =>
+      console.log(`release: ${o.action === 'pushed' ? 'pushed ' : 'skipped'} ${o.name} ${o.version} ${o.digest}${o.action === 'skipped' ? ' (already in the registry)' : ''}`),
+    );
     const pushed = outcomes.filter((o) => o.action === 'pushed').length;
     console.log(`release: ${pushed} pushed, ${outcomes.length - pushed} already there, to ${registry.url}`);
+    const umbrella = outcomes[outcomes.length - 1]!;
+    console.log(`release: next, install it:\n  helm install concertmaster ${registry.url}/${umbrella.name} --version ${umbrella.version}${registry.plainHttp ? ' --plain-http' : ''} --namespace concertmaster --create-namespace`);
   } catch (err) {
     console.error(`release: error: ${(err as Error).message}`);
     process.exit(1);

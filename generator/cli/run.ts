@@ -29,13 +29,16 @@ export function mustRun(step: string, tool: string, args: readonly string[], opt
 export function parseFlags(argv: readonly string[], known: Record<string, 'value' | 'boolean'>): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    // --flag value and --flag=value alike.
+    const [arg, inline] = argv[i]!.startsWith('--') && argv[i]!.includes('=') ? [argv[i]!.slice(0, argv[i]!.indexOf('=')), argv[i]!.slice(argv[i]!.indexOf('=') + 1)] : [argv[i]!, undefined];
     const kind = known[arg];
     if (!kind) throw new StepError(`unknown option ${arg}; options: ${Object.keys(known).join(', ')}`);
-    if (kind === 'boolean') out[arg] = true;
-    else {
-      const value = argv[++i];
-      if (value === undefined) throw new StepError(`${arg} needs a value`);
+    if (kind === 'boolean') {
+      if (inline !== undefined && inline !== 'true' && inline !== 'false') throw new StepError(`${arg} takes no value, or =true or =false`);
+      out[arg] = inline !== 'false';
+    } else {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === '') throw new StepError(`${arg} needs a value`);
       out[arg] = value;
     }
   }

@@ -8,7 +8,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { contentDigest, entries } from '../../generator/cli/archive.js';
-import { parseRegistry } from '../../generator/cli/release.js';
+import { explainTransport, parseRegistry } from '../../generator/cli/release.js';
+import { parseFlags } from '../../generator/cli/run.js';
 import { HELMS, helm, templateArgs } from '../support/helm.js';
 import { makeKey, type TestKey } from '../support/gpg.js';
 import { REPO } from '../support/paths.js';
@@ -84,6 +85,36 @@ describe('npm run package', () => {
   });
 });
 
+describe('the command line', () => {
+  it('takes --flag value, --flag=value, and --boolean[=true|false]', () => {
+    const known = { '--registry': 'value', '--plain-http': 'boolean' } as const;
+    expect(parseFlags(['--registry=oci://h/p', '--plain-http'], known)).toEqual({ '--registry': 'oci://h/p', '--plain-http': true });
+    expect(parseFlags(['--registry', 'oci://h/p', '--plain-http=false'], known)).toEqual({ '--registry': 'oci://h/p', '--plain-http': false });
+    expect(() => parseFlags(['--registry='], known)).toThrow('--registry needs a value');
+    expect(() => parseFlags(['--plain-http=yes'], known)).toThrow('--plain-http takes no value, or =true or =false');
+  });
+});
+
+describe('a scheme that does not match the registry', () => {
+  // helm falls back to plain HTTP for loopback by itself, so the sandbox's registry cannot show these:
+  // the messages are helm's own, for a registry elsewhere.
+  it('explains an HTTP registry reached over HTTPS', () => {
+    const r = parseRegistry('oci://registry.internal:5000/charts', false);
+    expect(explainTransport(r, 'Error: failed to do request: Head "https://registry.internal:5000/v2/charts/api/manifests/0.2.0": http: server gave HTTP response to HTTPS client')).toBe(
+      'registry.internal:5000 speaks plain HTTP, not HTTPS: for a registry on loopback, add --plain-http',
+    );
+  });
+  it('explains an HTTPS registry reached with --plain-http', () => {
+    const r = parseRegistry('oci://127.0.0.1:5443/charts', true);
+    expect(explainTransport(r, 'Error: failed to do request: Head "http://127.0.0.1:5443/v2/charts/api/manifests/0.2.0": net/http: HTTP/1.x transport connection broken: malformed HTTP response "\\x15\\x03\\x01\\x00\\x02\\x02"')).toBe(
+      '127.0.0.1:5443 speaks HTTPS, not plain HTTP: drop --plain-http',
+    );
+  });
+  it('leaves other errors as helm wrote them', () => {
+    expect(explainTransport(parseRegistry('oci://ghcr.io/x', false), 'Error: unexpected status: 401 Unauthorized')).toBeUndefined();
+  });
+});
+
 describe('--plain-http', () => {
   it.each(['127.0.0.1:5000', 'localhost:5000', '[::1]:5000'])('is allowed for %s', (host) => {
     expect(parseRegistry(`oci://${host}/charts`, true).plainHttp).toBe(true);
@@ -109,6 +140,13 @@ describe.each(HELMS)('release to, pull and render from oci:// with $name', ({ na
     const r = cli('release', ['--registry', url(), '--plain-http', '--dist', unsigned, '--helm', bin]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('release: 0 pushed, 8 already there');
+  });
+
+  it('accepts --registry=oci://…, prints each chart as it goes, and ends with the install command', () => {
+    const r = cli('release', [`--registry=${url()}`, '--plain-http', '--dist', unsigned, '--helm', bin]);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('release: skipped ')).map((l) => l.split(/\s+/)[2])).toEqual(CHARTS);
+    expect(r.stdout.trimEnd().split('\n').slice(-2)).toEqual(['release: next, install it:', `  helm install concertmaster ${url()}/concertmaster --version ${V} --plain-http --namespace concertmaster --create-namespace`]);
   });
 
   it('refuses a changed package under a version that is already published', () => {
