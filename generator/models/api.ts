@@ -4,7 +4,7 @@
  */
 import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, object, objectList, oneOf, resources, str, stringList, stringMap } from '../core/values.js';
-import { all, atMost, equals, not, truthy, type Rule } from '../core/rules.js';
+import { all, atMost, equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
@@ -92,7 +92,7 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
     enabled: bool('Create the Ingress.', false),
     className: str('IngressClass name; empty uses the cluster default.', ''),
     annotations: stringMap('Annotations on the Ingress.'),
-    host: str('Host name the Ingress serves.', 'api.concertmaster.local', { pattern: NAME_PATTERN }),
+    host: str('Host name the Ingress serves (required with ingress.enabled).', '', { pattern: OPTIONAL_NAME_PATTERN }),
     tlsSecretName: str('Secret holding the TLS certificate for the host; empty serves plain http.', '', { pattern: OPTIONAL_NAME_PATTERN }),
   }),
   networkPolicy: group('NetworkPolicy: ingress is denied except from the gateway, Prometheus and the chart\'s own test pod; egress is restricted on request.', {
@@ -129,6 +129,7 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
 const drainBlocked = 'a disruption budget that keeps every pod blocks every node drain';
 
 export const apiRules: readonly Rule[] = [
+  requires('api-ingress-host', truthy('ingress.enabled'), truthy('ingress.host'), '{}ingress.host must be set with {}ingress.enabled', 'the Ingress serves only that host'),
   atMost('api-autoscaling-min-max', 'autoscaling.minReplicas', 'autoscaling.maxReplicas', {
     when: truthy('autoscaling.enabled'),
     why: 'the autoscaler scales between the two',

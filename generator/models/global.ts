@@ -90,7 +90,7 @@ export const globalModel = group('Values shared by the umbrella and every subcha
     }),
   }),
   objectStore: group('Where PostgreSQL backups and WAL go: <destinationPrefix>/<region>, one folder per region.', {
-    destinationPrefix: str('Object store prefix; the region is appended.', 's3://concertmaster-backups/postgres', { pattern: '^(s3|gs|https)://[^ ]+[^/]$' }),
+    destinationPrefix: str('Object store prefix, your bucket (s3://bucket/path); the region is appended. Required with postgres.backup.enabled or global.dr.enabled.', '', { pattern: '^((s3|gs|https)://[^ ]+[^/])?$' }),
     credentialsSecret: str('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store.', 'backup-credentials', { pattern: NAME_PATTERN }),
   }),
   dr: group('Disaster recovery across regions: one CloudNativePG cluster per region, one writable primary among them.', {
@@ -133,6 +133,7 @@ export const globalRules: readonly Rule[] = [
   member('dr-primary-region', 'global.dr.primaryRegion', 'global.dr.regions', { when: whenDr, why: 'the writable primary must be one of the topology\'s regions' }),
   member('dr-home-region', 'global.dr.homeRegion', 'global.dr.regions', { when: whenDr, why: 'the region created empty must be one of the topology\'s regions' }),
   member('dr-this-region', 'global.region', 'global.dr.regions', { when: whenDr, why: 'this installation must be one of the topology\'s regions' }),
+  requires('dr-bucket', truthy('global.dr.enabled'), truthy('global.objectStore.destinationPrefix'), 'global.objectStore.destinationPrefix must name your bucket with global.dr.enabled', 'the regions exchange WAL through it'),
   requires(
     'overlay-order',
     all(truthy('global.layering.environment'), truthy('global.layering.region')),

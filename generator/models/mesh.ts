@@ -5,12 +5,13 @@
 import { NAME_PATTERN } from '../core/schema.js';
 import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
 import { commonModel } from './common.js';
+import { nonEmpty, truthy, type Rule } from '../core/rules.js';
 
 const DURATION = '^[0-9]+(ms|s|m)$';
 
 export const meshModel = group('Istio traffic and security policy for ConcertMaster.', {
   ...commonModel(false),
-  hosts: stringList('Host names the API is served on.', ['api.concertmaster.local'], { pattern: '^[a-z0-9*]([-a-z0-9.]*[a-z0-9])?$' }),
+  hosts: stringList('Host names the API is served on (required: the gateway serves only these).', [], { pattern: '^[a-z0-9*]([-a-z0-9.]*[a-z0-9])?$' }),
   gateway: group('The entry point.', {
     kind: oneOf('istio: an Istio Gateway and VirtualService. gatewayApi: a Gateway API Gateway and HTTPRoute (gateway.networking.k8s.io/v1).', 'istio', [
       'istio',
@@ -52,3 +53,7 @@ export const meshModel = group('Istio traffic and security policy for ConcertMas
   mtls: oneOf('Mutual TLS in the namespace: STRICT refuses plaintext.', 'STRICT', ['STRICT', 'PERMISSIVE'] as const),
   authorization: bool('AuthorizationPolicies: only the gateway reaches the API, only the API and workers reach PostgreSQL and Redis.', true),
 });
+
+export const meshRules: readonly Rule[] = [
+  nonEmpty('mesh-hosts', 'hosts', { when: truthy('enabled'), why: 'the gateway and its routes serve only the host names listed there' }),
+];

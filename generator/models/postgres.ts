@@ -65,6 +65,7 @@ export const postgresRules: readonly Rule[] = [
   requires('postgres-pooler-cnpg', truthy('global.postgresql.pooler'), equals('mode', 'cnpg'), '{}mode must be "cnpg" with global.postgresql.pooler', 'the Pooler is a CloudNativePG resource'),
   requires('postgres-dr-cnpg', truthy('global.dr.enabled'), equals('mode', 'cnpg'), '{}mode must be "cnpg" with global.dr.enabled', 'the regions\' clusters are CloudNativePG clusters'),
   requires('postgres-dr-backup', truthy('global.dr.enabled'), truthy('backup.enabled'), '{}backup.enabled must be true with global.dr.enabled', 'the regions exchange WAL through their object stores'),
+  requires('postgres-backup-bucket', all(equals('mode', 'cnpg'), truthy('backup.enabled')), truthy('global.objectStore.destinationPrefix'), 'global.objectStore.destinationPrefix must name your bucket with {}backup.enabled', 'backups and WAL go to <global.objectStore.destinationPrefix>/<global.region>'),
   requires('postgres-backup-region', truthy('backup.enabled'), truthy('global.region'), 'global.region must be set with {}backup.enabled', 'backups go to <global.objectStore.destinationPrefix>/<global.region>'),
   quantityAtMost('postgres-vpa-cpu', 'verticalPodAutoscaler.minCpu', 'verticalPodAutoscaler.maxCpu', 'cpu', { when: vpa, why: 'the recommendation range would be empty' }),
   quantityAtMost('postgres-vpa-memory', 'verticalPodAutoscaler.minMemory', 'verticalPodAutoscaler.maxMemory', 'memory', { when: vpa, why: 'the recommendation range would be empty' }),

@@ -12,7 +12,7 @@ import { redisModel, redisRules } from './redis.js';
 import { postgresModel, postgresRules } from './postgres.js';
 import { commonModel } from './common.js';
 import { workersModel, workersRules } from './workers.js';
-import { meshModel } from './mesh.js';
+import { meshModel, meshRules } from './mesh.js';
 import { observabilityModel } from './observability.js';
 import { DASHBOARDS } from '../dashboards/index.js';
 import { toGrafanaJson } from '../dashboards/grafana.js';
@@ -103,6 +103,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'istio', 'service-mesh', 'gateway-api'],
     model: meshModel,
     modelSource: 'generator/models/mesh.ts',
+    rules: meshRules,
     templateSources: ['mesh'],
     images: [],
   }),

@@ -26,7 +26,7 @@ const custom = (o: { apiVersion: string; kind: string }) => {
 
 const VARIANTS: { name: string; extra: Record<string, unknown>; set: string[] }[] = [
   { name: 'as the overlays set it', extra: {}, set: [] },
-  { name: 'with the Gateway API and Jaeger', extra: { mesh: { enabled: true, gateway: { kind: 'gatewayApi' } }, observability: { enabled: true, tracing: { backend: 'jaeger' } } }, set: ['--set', 'mesh.enabled=true,mesh.gateway.kind=gatewayApi,observability.enabled=true,observability.tracing.backend=jaeger'] },
+  { name: 'with the Gateway API and Jaeger', extra: { mesh: { enabled: true, hosts: ['api.example.com'], gateway: { kind: 'gatewayApi' } }, observability: { enabled: true, tracing: { backend: 'jaeger' } } }, set: ['--set', 'mesh.enabled=true,mesh.hosts={api.example.com},mesh.gateway.kind=gatewayApi,observability.enabled=true,observability.tracing.backend=jaeger'] },
 ];
 
 describe.each(COMBOS)('$env × $region', ({ files }) => {

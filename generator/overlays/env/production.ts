@@ -13,6 +13,8 @@ export const production = {
     // Both regions read the same application credentials: CloudNativePG cannot set a password on a
     // read-only replica cluster, so the Secret comes from your secret manager, in every region.
     postgresql: { pooler: true, credentialsSecret: 'concertmaster-db-credentials' },
+    // Plan: backups to s3://concertmaster-backups/postgres/<region>.
+    objectStore: { destinationPrefix: 's3://concertmaster-backups/postgres' },
     // Plan: disaster recovery with us-east-1 primary and us-west-2 secondary.
     dr: { enabled: true, regions: ['us-east-1', 'us-west-2'], primaryRegion: 'us-east-1', homeRegion: 'us-east-1' },
   },

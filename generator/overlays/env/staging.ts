@@ -14,6 +14,8 @@ export const staging = {
     // No generated password outside dev: renders are the same every time (GitOps); docs/gitops.md.
     redis: { cacheCluster: true, credentialsSecret: 'concertmaster-redis-credentials' },
     postgresql: { pooler: true },
+    // Staging's backups, beside production's under the plan's bucket.
+    objectStore: { destinationPrefix: 's3://concertmaster-backups/staging/postgres' },
     mesh: { enabled: true },
     tracing: { enabled: true },
   },
