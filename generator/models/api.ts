@@ -6,7 +6,7 @@ import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-mod
 import { bool, group, int, object, objectList, oneOf, resources, str, stringList, stringMap } from '../core/values.js';
 import { all, atMost, equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, schedulingModel, securityContextModel } from './common.js';
+import { commonModel, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
 import { egressModel, peerModel, prometheusPeer } from './network.js';
@@ -39,6 +39,7 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   }),
   extraEnv: objectList<IEnvVar>('Extra environment variables for the API container.', [], ['name']),
   extraVolumes: objectList<IVolume>('Extra volumes for the API pods.', [], ['name']),
+  ...podExtrasModel('the API container'),
   extraVolumeMounts: objectList<IVolumeMount>('Extra volume mounts for the API container.', [], ['name', 'mountPath']),
   resources: resources('the API container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } }),
   readinessProbe: probe('Readiness: /health checks PostgreSQL and Redis, so a pod whose dependencies are away takes no traffic', {

@@ -1,5 +1,5 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
-import type { IToleration } from 'kubernetes-models/v1';
+import type { IContainer, IEnvFromSource, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, object, objectList, str, stringMap } from '../core/values.js';
 import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN } from '../core/schema.js';
 
@@ -47,3 +47,14 @@ export const volumeModel = (description: string, size: string) =>
     size: str('Size of each volume.', size, { pattern: VOLUME_SIZE_PATTERN }),
     storageClass: str('StorageClass of the volumes; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
   });
+
+/**
+ * The escape hatches of a workload's pods, one fragment for every chart that runs application pods:
+ * what the chart does not model goes here, typed where Kubernetes has a type. Strings inside are passed
+ * through `tpl`, so they may name the release ("{{ .Release.Name }}-config").
+ */
+export const podExtrasModel = (who: string) => ({
+  extraEnvFrom: objectList<IEnvFromSource>(`Extra envFrom sources (ConfigMaps, Secrets) for ${who}.`, []),
+  initContainers: objectList<IContainer>(`Extra init containers of ${who}, run before the chart's own; they must meet the restricted Pod Security profile.`, [], ['name', 'image']),
+  sidecars: objectList<IContainer>(`Extra containers beside ${who}; they must meet the restricted Pod Security profile.`, [], ['name', 'image']),
+});

@@ -58,6 +58,7 @@ export const globalModel = group('Values shared by the umbrella and every subcha
   imagePullSecrets: stringList('Names of Secrets used to pull images, added to every pod.', []),
   storageClass: str('StorageClass for every PersistentVolumeClaim in the suite; empty uses each chart\'s own, then the cluster default.', ''),
   commonLabels: stringMap('Labels added to every object in the suite.'),
+  commonAnnotations: stringMap('Annotations added to every object in the suite (not to pods: use each chart\'s podAnnotations).'),
   environment: oneOf('Deployment environment; recorded as the concertmaster.io/environment label on every object.', 'dev', ENVIRONMENTS),
   region: str('Cloud region of this installation; recorded as the concertmaster.io/region label on every object.', '', {
     pattern: '^([a-z]{2}-[a-z]+-[0-9])?$',

@@ -1,11 +1,12 @@
 /** The umbrella chart's own values: namespace-wide policies from the plan's cost section. */
-import { bool, cpu, group, int, memory, optionalCpu, optionalMemory } from '../core/values.js';
+import { bool, cpu, group, int, memory, objectList, optionalCpu, optionalMemory } from '../core/values.js';
 import { namingModel } from './common.js';
 import { all, quantityAtMost, truthy, unset, type Rule } from '../core/rules.js';
 import { SUITE_CHARTS } from './global.js';
 
 export const umbrellaModel = group('Namespace-wide policies of the ConcertMaster suite.', {
   ...namingModel,
+  extraObjects: objectList<Record<string, unknown>>('Extra Kubernetes objects released with the suite (a ConfigMap, an ExternalSecret, …); their strings pass through tpl, so "{{ .Release.Name }}" works.', [], ['apiVersion', 'kind']),
   limitRange: group('LimitRange: defaults for containers that set no requests or limits (the plan\'s cost section).', {
     enabled: bool('Create the LimitRange.', true),
     default: group('Limits given to a container that sets none.', {

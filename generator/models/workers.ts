@@ -5,7 +5,7 @@
 import { LABEL_PATTERN } from '../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, defaultsOf, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
-import { commonModel, schedulingModel, securityContextModel } from './common.js';
+import { commonModel, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
 import { all, atMost, forEach, not, requires, truthy, unique, type Rule } from '../core/rules.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
@@ -37,6 +37,7 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
   logLevel: str('Celery log level.', 'info', { pattern: '^(debug|info|warning|error|critical)$' }),
   pools: recordList('Worker pools; each becomes a Deployment, an autoscaler and a PodDisruptionBudget.', poolModel, DEFAULT_POOLS, { minItems: 1 }),
   extraEnv: objectList<IEnvVar>('Extra environment variables for every worker.', [], ['name']),
+  ...podExtrasModel('every pool\'s worker container'),
   autoscaling: group('Autoscaling of every pool between its minReplicas and maxReplicas.', {
     enabled: bool('Autoscale the pools; the Deployments then have no spec.replicas.', false),
     keda: bool('Use KEDA ScaledObjects (queue length and CPU). Off: an autoscaling/v2 HPA on CPU only.', false),

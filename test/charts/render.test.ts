@@ -284,6 +284,41 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
   });
 
+  describe('escape hatches (test/fixtures/values/escape-hatches.yaml over production × us-east-1)', () => {
+    const objects = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml', 'test/fixtures/values/escape-hatches.yaml']);
+    const spec = (name: string) => named(objects, 'Deployment', name).spec.template.spec;
+
+    it('extraObjects are released with the suite, their strings through tpl', () => {
+      expect(named(objects, 'ConfigMap', 'concertmaster-extra')).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'concertmaster-extra' }, data: { region: 'us-east-1' } });
+    });
+
+    it('global.commonAnnotations reach every object of the suite', () => {
+      const missing = objects.filter((o) => o.metadata.name !== 'concertmaster-extra' && o.metadata.annotations?.['team'] !== 'payments').map((o) => `${o.kind}/${o.metadata.name}`);
+      expect(missing).toEqual([]);
+    });
+
+    it('the API gets the extra envFrom, init container and sidecar', () => {
+      const s = spec('concertmaster-api');
+      expect(s.initContainers.map((c: { name: string }) => c.name)).toEqual(['init-check']);
+      expect(s.containers.map((c: { name: string }) => c.name)).toEqual(['api', 'log-shipper']);
+      expect(s.containers[0].envFrom).toEqual([{ configMapRef: { name: 'concertmaster-api' } }, { secretRef: { name: 'concertmaster-api-extra' } }]);
+    });
+
+    it('every worker pool gets them, its own init containers first, then the wait for the broker', () => {
+      for (const pool of ['default', 'high-priority']) {
+        const s = spec(`concertmaster-workers-${pool}`);
+        expect({ pool, init: s.initContainers.map((c: { name: string }) => c.name), containers: s.containers.map((c: { name: string }) => c.name), envFrom: s.containers[0].envFrom })
+          .toEqual({ pool, init: ['init-check', 'wait-for-broker'], containers: ['worker', 'log-shipper'], envFrom: [{ configMapRef: { name: 'workers-extra' } }] });
+      }
+    });
+
+    it('without them, nothing changes: no envFrom on the workers, no init container on the API', () => {
+      const plain = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml']);
+      expect(named(plain, 'Deployment', 'concertmaster-api').spec.template.spec.initContainers).toBeUndefined();
+      expect(named(plain, 'Deployment', 'concertmaster-workers-default').spec.template.spec.containers[0].envFrom).toBeUndefined();
+    });
+  });
+
   describe('options', () => {
     it('the kubernetes-models check can fail: a Deployment without a selector is rejected', async () => {
       const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { template: {} } };

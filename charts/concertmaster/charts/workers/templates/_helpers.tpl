@@ -114,13 +114,17 @@ seccompProfile:
 {{- end -}}
 
 {{/*
-Annotations of every object: environment and region, which the plan kept on per-region namespaces.
+Annotations of every object: environment and region, which the plan kept on per-region namespaces, and
+global.commonAnnotations.
 Never empty, so a template can always open an annotations block with it.
 */}}
 {{- define "workers.annotations" -}}
 concertmaster.io/environment: {{ .Values.global.environment | quote }}
 {{- with .Values.global.region }}
 concertmaster.io/region: {{ . | quote }}
+{{- end }}
+{{- range $key, $value := .Values.global.commonAnnotations }}
+{{ $key }}: {{ $value | quote }}
 {{- end }}
 {{- end -}}
 
