@@ -18,11 +18,9 @@ export function chartYaml(chart: ChartDefinition, dependencies: readonly ChartDe
       { name: 'Infrastructure plan', url: `${HOME}/blob/main/docs/seed-errata.md` },
     ]),
   };
-  if (chart.images.length > 0) {
-    annotations['artifacthub.io/images'] = toYaml(
-      chart.images.map((img) => ({ name: img.name, image: imageReference(chart, img.valuesPath) })),
-    );
-  }
+  // The umbrella lists its subcharts' images too: Artifact Hub scans what the package deploys.
+  const images = [chart, ...dependencies].flatMap((c) => c.images.map((img) => ({ name: img.name, image: imageReference(c, img.valuesPath) })));
+  if (images.length > 0) annotations['artifacthub.io/images'] = toYaml(images);
   const doc = {
     apiVersion: 'v2',
     name: chart.name,

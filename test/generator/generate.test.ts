@@ -97,3 +97,13 @@ describe('a bad model fails the generator with its path', () => {
     expect(Object.keys(globalModel.children)).toEqual(expect.arrayContaining(['imageRegistry', 'imagePullSecrets', 'commonLabels', 'environment', 'region', 'zones']));
   });
 });
+
+describe('Artifact Hub metadata', () => {
+  it('the umbrella\'s artifacthub.io/images lists every image its subcharts deploy, in their order', async () => {
+    const { parse } = await import('yaml');
+    const images = (chart: string) => parse(parse(readFileSync(join(REPO, 'charts', chart, 'Chart.yaml'), 'utf8')).annotations['artifacthub.io/images'] ?? '[]') as unknown[];
+    const subcharts = ['api', 'workers', 'postgres', 'redis', 'mesh', 'observability', 'dr'];
+    expect(images('concertmaster')).toEqual(subcharts.flatMap(images));
+    expect(images('concertmaster').length).toBeGreaterThan(5);
+  });
+});
