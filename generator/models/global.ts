@@ -92,7 +92,12 @@ export const globalModel = group('Values shared by the umbrella and every subcha
   }),
   objectStore: group('Where PostgreSQL backups and WAL go: <destinationPrefix>/<region>, one folder per region.', {
     destinationPrefix: str('Object store prefix, your bucket (s3://bucket/path); the region is appended. Required with postgres.backup.enabled or global.dr.enabled.', '', { pattern: '^((s3|gs|https)://[^ ]+[^/])?$' }),
-    credentialsSecret: str('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store.', 'backup-credentials', { pattern: NAME_PATTERN }),
+    credentials: oneOf(
+      'How the Barman Cloud plugin authenticates to the bucket. secret: static keys from credentialsSecret. iam: the PostgreSQL pods\' own IAM role (IRSA through postgres.serviceAccount.annotations, or EKS Pod Identity), with no static key.',
+      'secret',
+      ['secret', 'iam'] as const,
+    ),
+    credentialsSecret: str('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store (credentials secret).', 'backup-credentials', { pattern: NAME_PATTERN }),
   }),
   dr: group('Disaster recovery across regions: one CloudNativePG cluster per region, one writable primary among them.', {
     enabled: bool('Run the PostgreSQL clusters of the regions as one distributed topology (needs the postgres chart in cnpg mode).', false),

@@ -49,6 +49,9 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
     maxCpu: str('Highest CPU it recommends.', '8', { pattern: WHOLE_CPU_PATTERN }),
     maxMemory: str('Highest memory it recommends.', '32Gi', { pattern: VOLUME_SIZE_PATTERN }),
   }),
+  serviceAccount: group('The ServiceAccount CloudNativePG makes for the instances (cnpg mode).', {
+    annotations: stringMap('Annotations on it: eks.amazonaws.com/role-arn gives the instances and their backups an IAM role (IRSA) with global.objectStore.credentials "iam".'),
+  }),
   podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
   securityContext: securityContextModel('PostgreSQL in standalone mode'),
   ...schedulingModel('the PostgreSQL pods (in cnpg mode the instances and the Pooler; the affinity\'s nodeAffinity, podAffinity and podAntiAffinity go to CloudNativePG\'s)'),

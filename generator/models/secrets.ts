@@ -3,7 +3,7 @@
  * refuses an install while one is missing and prints the command that creates it. The production
  * checklist in the README names the same ones.
  */
-import { all, not, truthy } from '../core/rules.js';
+import { all, equals, not, truthy, type Cond } from '../core/rules.js';
 import type { SecretUse } from './chart.js';
 
 const random = '"$(openssl rand -hex 24)"';
@@ -15,9 +15,10 @@ export const databaseCredentials: SecretUse = {
   literals: `--from-literal=username={key:global.postgresql.database} --from-literal=password=${random}`,
 };
 
-export const objectStoreCredentials = (when: SecretUse['when']): SecretUse => ({
+/** The bucket's static keys, read only with global.objectStore.credentials "secret" (not with an IAM role). */
+export const objectStoreCredentials = (when: Cond): SecretUse => ({
   name: 'global.objectStore.credentialsSecret',
-  ...(when !== undefined && { when }),
+  when: all(when, equals('global.objectStore.credentials', 'secret')),
   literals: '--from-literal=ACCESS_KEY_ID=<access key id> --from-literal=SECRET_ACCESS_KEY=<secret access key>',
 });
 

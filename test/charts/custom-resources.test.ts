@@ -28,3 +28,22 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
   });
 });
+
+describe.each(HELMS)('$name: backups through the pods\' IAM role (global.objectStore.credentials iam)', ({ bin }) => {
+  const ROLE = 'arn:aws:iam::123456789012:role/concertmaster-backups';
+  const objects = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-west-2.yaml'], [
+    '--set', 'global.objectStore.credentials=iam', '--set-string', `postgres.serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn=${ROLE}`,
+  ]);
+
+  it('every ObjectStore inherits the role, the Cluster\'s ServiceAccount carries it, each valid against its CRD', () => {
+    const stores = objects.filter((o) => o.kind === 'ObjectStore');
+    expect(stores.map((o) => o.spec.configuration.s3Credentials)).toEqual([{ inheritFromIAMRole: true }, { inheritFromIAMRole: true }]);
+    const cluster = objects.find((o) => o.kind === 'Cluster')!;
+    expect(cluster.spec.serviceAccountTemplate).toEqual({ metadata: { annotations: { 'eks.amazonaws.com/role-arn': ROLE } } });
+    for (const o of [...stores, cluster]) validateCustomResource(o);
+  });
+
+  it('no object names the static keys\' Secret', () => {
+    expect(objects.filter((o) => JSON.stringify(o).includes('backup-credentials')).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
+  });
+});

@@ -128,6 +128,24 @@ concertmaster.io/region: {{ . | quote }}
 {{- end }}
 {{- end -}}
 
+{{/*
+The object store's credentials block of a Barman Cloud ObjectStore: the static keys of
+global.objectStore.credentialsSecret, or the pods' IAM role (global.objectStore.credentials "iam").
+*/}}
+{{- define "api.objectStoreCredentials" -}}
+s3Credentials:
+{{- if eq .Values.global.objectStore.credentials "iam" }}
+  inheritFromIAMRole: true
+{{- else }}
+  accessKeyId:
+    name: {{ .Values.global.objectStore.credentialsSecret }}
+    key: ACCESS_KEY_ID
+  secretAccessKey:
+    name: {{ .Values.global.objectStore.credentialsSecret }}
+    key: SECRET_ACCESS_KEY
+{{- end }}
+{{- end -}}
+
 {{/* Pod labels that put a pod into the mesh (global.mesh.enabled). */}}
 {{- define "api.meshPodLabels" -}}
 {{- if .Values.global.mesh.enabled -}}
