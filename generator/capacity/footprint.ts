@@ -38,8 +38,8 @@ export interface Component {
 }
 
 interface Resources {
-  readonly requests?: { readonly cpu?: string; readonly memory?: string };
-  readonly limits?: { readonly cpu?: string; readonly memory?: string };
+  readonly requests?: { readonly cpu?: string | number; readonly memory?: string | number };
+  readonly limits?: { readonly cpu?: string | number; readonly memory?: string | number };
 }
 
 const ZERO: Amount = { cpu: 0, memory: 0 };

@@ -5,7 +5,7 @@ export interface JsonSchema {
   title?: string;
   description?: string;
   default?: unknown;
-  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | readonly ('string' | 'number')[];
   enum?: readonly unknown[];
   pattern?: string;
   minimum?: number;
@@ -17,6 +17,7 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: readonly string[];
   additionalProperties?: boolean | JsonSchema;
+  patternProperties?: Record<string, JsonSchema>;
   anyOf?: readonly JsonSchema[];
 }
 
@@ -24,6 +25,14 @@ export interface JsonSchema {
 export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]{1,3})?)$';
 /** Kubernetes memory quantities: "512Mi", "4Gi", "1G", or plain bytes. */
 export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?([EPTGMK]i?|k)?$';
+/** Any Kubernetes quantity ("10Gi", "500m", "1"), for ephemeral-storage and extended resources. */
+export const QUANTITY_PATTERN = '^[0-9]+(\\.[0-9]+)?([EPTGMK]i?|[kmM])?$';
+/**
+ * The other resource names a container's requests and limits may carry: ephemeral-storage, hugepages
+ * and extended resources such as nvidia.com/gpu.
+ */
+export const EXTRA_RESOURCE_PATTERN = '^(ephemeral-storage|hugepages-[0-9]+[KMG]i|([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z]{2,}/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)$';
+
 /** A CPU or memory quantity, or empty for "none" (an optional maximum). */
 export const OPTIONAL_CPU_PATTERN = `^(|${CPU_PATTERN.slice(1, -1)})$`;
 export const OPTIONAL_MEMORY_PATTERN = `^(|${MEMORY_PATTERN.slice(1, -1)})$`;

@@ -4,7 +4,7 @@
  * and the template reference (`.Values.<path>`, checked by references.ts in both directions).
  */
 import type { JsonSchema } from './schema.js';
-import { CPU_PATTERN, MEMORY_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN } from './schema.js';
+import { CPU_PATTERN, EXTRA_RESOURCE_PATTERN, MEMORY_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN, QUANTITY_PATTERN } from './schema.js';
 
 /** A leaf value: one key in values.yaml. */
 export interface Leaf<T> {
@@ -28,6 +28,8 @@ export interface Group<C extends Children> {
   readonly children: C;
   /** What the group is, for checks derived from its shape: "resources" gets requests ≤ limits. */
   readonly role?: 'resources';
+  /** Keys beyond the children that the group accepts, by pattern (requests' extended resources). */
+  readonly patternProperties?: Record<string, JsonSchema>;
 }
 
 export type Node = Leaf<unknown> | Group<Children>;
@@ -73,13 +75,18 @@ export const int = (description: string, dflt: number, opts: LeafOptions = {}): 
 
 export const bool = (description: string, dflt: boolean): Leaf<boolean> => leaf(description, dflt, { type: 'boolean' });
 
-/** A CPU quantity such as "500m" or "2". */
-export const cpu = (description: string, dflt: string): Leaf<string> =>
-  leaf(description, dflt, { type: 'string', pattern: CPU_PATTERN });
+/** A CPU quantity such as "500m" or "2", or a number of cores (2, 0.5), as Kubernetes accepts. */
+export const cpu = (description: string, dflt: string): Leaf<string | number> =>
+  leaf(description, dflt, { type: ['string', 'number'], pattern: CPU_PATTERN, minimum: 0 });
 
-/** A memory quantity such as "512Mi" or "4Gi". */
-export const memory = (description: string, dflt: string): Leaf<string> =>
-  leaf(description, dflt, { type: 'string', pattern: MEMORY_PATTERN });
+/** A memory quantity such as "512Mi" or "4Gi", or a number of bytes. */
+export const memory = (description: string, dflt: string): Leaf<string | number> =>
+  leaf(description, dflt, { type: ['string', 'number'], pattern: MEMORY_PATTERN, minimum: 0 });
+
+/** ephemeral-storage, hugepages and extended resources (nvidia.com/gpu) beside cpu and memory. */
+const EXTRA_RESOURCES: Record<string, JsonSchema> = {
+  [EXTRA_RESOURCE_PATTERN]: { type: ['string', 'number'], pattern: QUANTITY_PATTERN, minimum: 0 },
+};
 
 /** A CPU quantity, or empty for none. */
 export const optionalCpu = (description: string): Leaf<string> => leaf(description, '', { type: 'string', pattern: OPTIONAL_CPU_PATTERN });
@@ -132,7 +139,7 @@ function itemSchemaOf(node: Node): JsonSchema {
   if (node.kind === 'leaf') return { description: node.description, ...node.schema };
   const properties: Record<string, JsonSchema> = {};
   for (const [key, child] of Object.entries(node.children)) properties[key] = itemSchemaOf(child);
-  return { description: node.description, type: 'object', additionalProperties: false, required: Object.keys(node.children), properties };
+  return { description: node.description, type: 'object', additionalProperties: false, required: Object.keys(node.children), properties, ...(node.patternProperties && { patternProperties: node.patternProperties }) };
 }
 
 export const group = <C extends Children>(description: string, children: C): Group<C> => ({
@@ -144,14 +151,20 @@ export const group = <C extends Children>(description: string, children: C): Gro
 /** requests and limits, with quantity patterns; the shape every container in the suite uses. */
 export const resources = (what: string, d: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } }) => ({
   ...group(`Resource requests and limits for ${what}.`, {
-    requests: group(`What the scheduler reserves for ${what}.`, {
-      cpu: cpu('CPU request.', d.requests.cpu),
-      memory: memory('Memory request.', d.requests.memory),
-    }),
-    limits: group(`The most ${what} may use.`, {
-      cpu: cpu('CPU limit.', d.limits.cpu),
-      memory: memory('Memory limit.', d.limits.memory),
-    }),
+    requests: {
+      ...group(`What the scheduler reserves for ${what}; ephemeral-storage and extended resources (nvidia.com/gpu) may be added.`, {
+        cpu: cpu('CPU request.', d.requests.cpu),
+        memory: memory('Memory request.', d.requests.memory),
+      }),
+      patternProperties: EXTRA_RESOURCES,
+    },
+    limits: {
+      ...group(`The most ${what} may use; ephemeral-storage and extended resources (nvidia.com/gpu) may be added.`, {
+        cpu: cpu('CPU limit.', d.limits.cpu),
+        memory: memory('Memory limit.', d.limits.memory),
+      }),
+      patternProperties: EXTRA_RESOURCES,
+    },
   }),
   role: 'resources' as const,
 });
@@ -187,6 +200,7 @@ export function schemaOf(node: Node): JsonSchema {
     type: 'object',
     additionalProperties: false,
     properties,
+    ...(node.patternProperties && { patternProperties: node.patternProperties }),
   };
 }
 

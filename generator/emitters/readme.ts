@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { leaves } from '../core/values.js';
 import type { ChartDefinition } from '../models/chart.js';
+import type { JsonSchema } from '../core/schema.js';
 import { KUBE_VERSION } from './chart-yaml.js';
 import { header } from './files.js';
 import { DOCS_DIR } from '../paths.js';
@@ -10,10 +11,12 @@ import { DOCS_DIR } from '../paths.js';
 /** A table cell's text: GFM splits cells on every unescaped `|`, code spans included, so each is escaped once here. */
 export const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
-export function typeOf(schema: { type?: string; enum?: readonly unknown[]; pattern?: string; items?: { type?: string } }): string {
+export function typeOf(schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map((v) => `\`${String(v)}\``).join(' | ');
-  if (schema.type === 'array') return `list of ${schema.items?.type ?? 'object'}`;
-  return schema.type ?? 'any';
+  if (schema.type === 'array') return `list of ${typeof schema.items?.type === 'string' ? schema.items.type : 'object'}`;
+  // A quantity: a string such as "500m", or a number.
+  if (Array.isArray(schema.type)) return schema.type.join(' or ');
+  return (schema.type as string | undefined) ?? 'any';
 }
 
 export function parameterTable(chart: ChartDefinition): string {

@@ -284,6 +284,14 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
   });
 
+  it('quantities as Kubernetes takes them: numeric CPU and memory, ephemeral-storage and extended resources', () => {
+    const objects = render(bin, 'charts/concertmaster', ['test/fixtures/values/numeric-quantities.yaml']);
+    expect(named(objects, 'Deployment', 'concertmaster-api').spec.template.spec.containers[0].resources).toEqual({
+      requests: { cpu: 0.5, memory: 1073741824, 'ephemeral-storage': '1Gi' },
+      limits: { cpu: 2, memory: 4294967296, 'ephemeral-storage': '2Gi', 'nvidia.com/gpu': 1 },
+    });
+  });
+
   describe('escape hatches (test/fixtures/values/escape-hatches.yaml over production × us-east-1)', () => {
     const objects = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml', 'test/fixtures/values/escape-hatches.yaml']);
     const spec = (name: string) => named(objects, 'Deployment', name).spec.template.spec;

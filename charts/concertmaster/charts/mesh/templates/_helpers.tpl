@@ -168,8 +168,13 @@ A Kubernetes quantity ("500m", "2", 0.5, "1Gi") in base units (cores, bytes), as
 templates/checks.yaml compares (requests ≤ limits). The schema has already refused anything else.
 */}}
 {{- define "mesh.quantity" -}}
+{{- if or (kindIs "float64" .) (kindIs "int64" .) (kindIs "int" .) -}}
+{{- /* A number is already in base units (cores, bytes); toString would print a large one with an exponent. */ -}}
+{{- float64 . -}}
+{{- else -}}
 {{- $q := toString . -}}
 {{- $suffix := regexReplaceAll "^[0-9.]+" $q "" -}}
 {{- $scale := dict "" 1.0 "m" 0.001 "k" 1e3 "M" 1e6 "G" 1e9 "T" 1e12 "P" 1e15 "E" 1e18 "Ki" 1024.0 "Mi" 1048576.0 "Gi" 1073741824.0 "Ti" 1099511627776.0 "Pi" 1125899906842624.0 "Ei" 1152921504606846976.0 -}}
 {{- mulf (float64 (regexReplaceAll "^([0-9.]+).*$" $q "${1}")) (index $scale $suffix | default 1.0) -}}
+{{- end -}}
 {{- end -}}
