@@ -1,6 +1,7 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
 import type { IContainer, IEnvFromSource, IToleration } from 'kubernetes-models/v1';
-import { bool, group, int, object, objectList, str, stringMap } from '../core/values.js';
+import { bool, group, int, intList, object, objectList, oneOf, str, stringMap } from '../core/values.js';
+import { equals, requires, truthy, type Rule } from '../core/rules.js';
 import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN } from '../core/schema.js';
 
 /** Read by the shared name helpers of every chart, the umbrella included. */
@@ -24,6 +25,13 @@ export const securityContextModel = (who: string, why = 'the rest of the restric
     runAsUser: int(`UID of ${who} (non-root).`, 10001, { minimum: 1 }),
     runAsGroup: int(`GID of ${who}.`, 10001, { minimum: 1 }),
     fsGroup: int('Group that owns mounted volumes.', 10001, { minimum: 1 }),
+    // What the restricted profile still leaves to the user.
+    fsGroupChangePolicy: oneOf('When the kubelet changes volume ownership to fsGroup: OnRootMismatch skips a volume whose root already matches (fast on large volumes); empty leaves Kubernetes\' default, Always.', '', ['', 'OnRootMismatch', 'Always'] as const),
+    supplementalGroups: intList('Extra GIDs of every container\'s processes (a shared NFS volume\'s group, for example).', [], { minimum: 1 }),
+    seccompProfile: group('The seccomp profile; the restricted profile allows RuntimeDefault or a Localhost profile on the nodes.', {
+      type: oneOf('RuntimeDefault, or Localhost with localhostProfile.', 'RuntimeDefault', ['RuntimeDefault', 'Localhost'] as const),
+      localhostProfile: str('Path of the profile under the kubelet\'s seccomp folder, with type Localhost.', ''),
+    }),
   });
 
 /**
@@ -58,3 +66,14 @@ export const podExtrasModel = (who: string) => ({
   initContainers: objectList<IContainer>(`Extra init containers of ${who}, run before the chart's own; they must meet the restricted Pod Security profile.`, [], ['name', 'image']),
   sidecars: objectList<IContainer>(`Extra containers beside ${who}; they must meet the restricted Pod Security profile.`, [], ['name', 'image']),
 });
+
+/** A Localhost seccomp profile needs its path; one rule per chart that has a securityContext group. */
+export const securityContextRules = (chart: string): Rule[] => [
+  requires(
+    `${chart}-seccomp-localhost`,
+    equals('securityContext.seccompProfile.type', 'Localhost'),
+    truthy('securityContext.seccompProfile.localhostProfile'),
+    '{}securityContext.seccompProfile.localhostProfile must be set with type Localhost',
+    'the kubelet loads the profile from that path',
+  ),
+];

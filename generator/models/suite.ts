@@ -10,7 +10,7 @@ import { globalModel } from './global.js';
 import { umbrellaModel, umbrellaRules } from './umbrella.js';
 import { redisModel, redisRules } from './redis.js';
 import { postgresModel, postgresRules } from './postgres.js';
-import { commonModel } from './common.js';
+import { commonModel, securityContextRules } from './common.js';
 import { workersModel, workersRules } from './workers.js';
 import { meshModel, meshRules } from './mesh.js';
 import { observabilityModel } from './observability.js';
@@ -46,7 +46,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'api', 'workflows', 'forms'],
     model: apiModel,
     modelSource: 'generator/models/api.ts',
-    rules: apiRules,
+    rules: [...apiRules, ...securityContextRules('api')],
     secretUses: clientSecrets,
     templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'api'],
     images: [
@@ -61,7 +61,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'celery', 'workers', 'keda'],
     model: workersModel,
     modelSource: 'generator/models/workers.ts',
-    rules: workersRules,
+    rules: [...workersRules, ...securityContextRules('workers')],
     secretUses: clientSecrets,
     templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'workers'],
     images: [{ name: 'worker', valuesPath: ['image'] }],
@@ -73,7 +73,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'postgresql', 'cloudnative-pg'],
     model: postgresModel,
     modelSource: 'generator/models/postgres.ts',
-    rules: postgresRules,
+    rules: [...postgresRules, ...securityContextRules('postgres')],
     secretUses: [databaseCredentials, objectStoreCredentials(all(equals('mode', 'cnpg'), truthy('backup.enabled')))],
     templateSources: ['_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'postgres'],
     images: [
@@ -88,7 +88,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'redis', 'celery'],
     model: redisModel,
     modelSource: 'generator/models/redis.ts',
-    rules: redisRules,
+    rules: [...redisRules, ...securityContextRules('redis')],
     secretUses: [redisPassword],
     templateSources: ['_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'redis'],
     images: [
@@ -114,6 +114,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'prometheus', 'grafana', 'opentelemetry', 'jaeger'],
     model: observabilityModel,
     modelSource: 'generator/models/observability.ts',
+    rules: securityContextRules('observability'),
     secretUses: [{ ...redisPassword, when: truthy('celeryExporter.enabled') }],
     templateSources: ['_shared/_scheduling.tpl', '_shared/_networkpolicy.tpl', 'observability'],
     files: Object.fromEntries(

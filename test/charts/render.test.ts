@@ -292,6 +292,21 @@ describe.each(HELMS)('$name', ({ bin }) => {
     });
   });
 
+  it('pod security within the restricted profile: fsGroupChangePolicy, supplementalGroups, a Localhost seccomp profile', () => {
+    const objects = render(bin, 'charts/concertmaster', [], [
+      '--set', 'api.securityContext.fsGroupChangePolicy=OnRootMismatch,api.securityContext.supplementalGroups={4000},api.securityContext.seccompProfile.type=Localhost',
+      '--set', 'api.securityContext.seccompProfile.localhostProfile=profiles/concertmaster.json',
+    ]);
+    expect(named(objects, 'Deployment', 'concertmaster-api').spec.template.spec.securityContext).toEqual({
+      runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, fsGroupChangePolicy: 'OnRootMismatch', supplementalGroups: [4000],
+      seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/concertmaster.json' },
+    });
+    // Unset, the defaults stay as before: RuntimeDefault and nothing else.
+    expect(named(render(bin, 'charts/concertmaster'), 'Deployment', 'concertmaster-api').spec.template.spec.securityContext).toEqual({
+      runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' },
+    });
+  });
+
   describe('escape hatches (test/fixtures/values/escape-hatches.yaml over production × us-east-1)', () => {
     const objects = render(bin, 'charts/concertmaster', ['values/env/production.yaml', 'values/region/us-east-1.yaml', 'test/fixtures/values/escape-hatches.yaml']);
     const spec = (name: string) => named(objects, 'Deployment', name).spec.template.spec;

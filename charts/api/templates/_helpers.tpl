@@ -97,8 +97,18 @@ runAsNonRoot: true
 runAsUser: {{ .runAsUser }}
 runAsGroup: {{ .runAsGroup }}
 fsGroup: {{ .fsGroup }}
+{{- with .fsGroupChangePolicy }}
+fsGroupChangePolicy: {{ . }}
+{{- end }}
+{{- with .supplementalGroups }}
+supplementalGroups:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
 seccompProfile:
-  type: RuntimeDefault
+  type: {{ .seccompProfile.type }}
+  {{- if eq .seccompProfile.type "Localhost" }}
+  localhostProfile: {{ .seccompProfile.localhostProfile | quote }}
+  {{- end }}
 {{- end -}}
 
 {{/* The container half of the restricted Pod Security profile, with a read-only root filesystem. */}}
