@@ -59,6 +59,22 @@ concertmaster.io/region: {{ . | quote }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/*
+The metadata every object of the chart carries after its name: the release's namespace, the chart's
+labels (or a component's), and the annotations. Call with (dict "root" $ ["component" <name>]).
+*/}}
+{{- define "dr.objectMeta" -}}
+namespace: {{ .root.Release.Namespace }}
+labels:
+  {{- if .component }}
+  {{- include "dr.componentLabels" (dict "root" .root "component" .component) | nindent 2 }}
+  {{- else }}
+  {{- include "dr.labels" .root | nindent 2 }}
+  {{- end }}
+annotations:
+  {{- include "dr.annotations" .root | nindent 2 }}
+{{- end -}}
+
 {{/* Labels of an object that belongs to one component. Call with (dict "root" $ "component" <name>). */}}
 {{- define "dr.componentLabels" -}}
 {{ include "dr.labels" .root }}
@@ -153,6 +169,14 @@ s3Credentials:
   secretAccessKey:
     name: {{ .Values.global.objectStore.credentialsSecret }}
     key: SECRET_ACCESS_KEY
+{{- end }}
+{{- end -}}
+
+{{/* Labels of a component's pods: its labels, and the mesh's (global.mesh.enabled). Call with (dict "root" $ "component" <name>). */}}
+{{- define "dr.podLabels" -}}
+{{ include "dr.componentLabels" . }}
+{{- with include "dr.meshPodLabels" .root }}
+{{ . }}
 {{- end }}
 {{- end -}}
 

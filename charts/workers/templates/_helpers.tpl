@@ -59,6 +59,22 @@ concertmaster.io/region: {{ . | quote }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/*
+The metadata every object of the chart carries after its name: the release's namespace, the chart's
+labels (or a component's), and the annotations. Call with (dict "root" $ ["component" <name>]).
+*/}}
+{{- define "workers.objectMeta" -}}
+namespace: {{ .root.Release.Namespace }}
+labels:
+  {{- if .component }}
+  {{- include "workers.componentLabels" (dict "root" .root "component" .component) | nindent 2 }}
+  {{- else }}
+  {{- include "workers.labels" .root | nindent 2 }}
+  {{- end }}
+annotations:
+  {{- include "workers.annotations" .root | nindent 2 }}
+{{- end -}}
+
 {{/* Labels of an object that belongs to one component. Call with (dict "root" $ "component" <name>). */}}
 {{- define "workers.componentLabels" -}}
 {{ include "workers.labels" .root }}
@@ -153,6 +169,14 @@ s3Credentials:
   secretAccessKey:
     name: {{ .Values.global.objectStore.credentialsSecret }}
     key: SECRET_ACCESS_KEY
+{{- end }}
+{{- end -}}
+
+{{/* Labels of a component's pods: its labels, and the mesh's (global.mesh.enabled). Call with (dict "root" $ "component" <name>). */}}
+{{- define "workers.podLabels" -}}
+{{ include "workers.componentLabels" . }}
+{{- with include "workers.meshPodLabels" .root }}
+{{ . }}
 {{- end }}
 {{- end -}}
 

@@ -58,6 +58,22 @@ concertmaster.io/region: {{ . | quote }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/*
+The metadata every object of the chart carries after its name: the release's namespace, the chart's
+labels (or a component's), and the annotations. Call with (dict "root" $ ["component" <name>]).
+*/}}
+{{- define "[[chart]].objectMeta" -}}
+namespace: {{ .root.Release.Namespace }}
+labels:
+  {{- if .component }}
+  {{- include "[[chart]].componentLabels" (dict "root" .root "component" .component) | nindent 2 }}
+  {{- else }}
+  {{- include "[[chart]].labels" .root | nindent 2 }}
+  {{- end }}
+annotations:
+  {{- include "[[chart]].annotations" .root | nindent 2 }}
+{{- end -}}
+
 {{/* Labels of an object that belongs to one component. Call with (dict "root" $ "component" <name>). */}}
 {{- define "[[chart]].componentLabels" -}}
 {{ include "[[chart]].labels" .root }}
@@ -152,6 +168,14 @@ s3Credentials:
   secretAccessKey:
     name: {{ .Values.global.objectStore.credentialsSecret }}
     key: SECRET_ACCESS_KEY
+{{- end }}
+{{- end -}}
+
+{{/* Labels of a component's pods: its labels, and the mesh's (global.mesh.enabled). Call with (dict "root" $ "component" <name>). */}}
+{{- define "[[chart]].podLabels" -}}
+{{ include "[[chart]].componentLabels" . }}
+{{- with include "[[chart]].meshPodLabels" .root }}
+{{ . }}
 {{- end }}
 {{- end -}}
 

@@ -59,6 +59,22 @@ concertmaster.io/region: {{ . | quote }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/*
+The metadata every object of the chart carries after its name: the release's namespace, the chart's
+labels (or a component's), and the annotations. Call with (dict "root" $ ["component" <name>]).
+*/}}
+{{- define "api.objectMeta" -}}
+namespace: {{ .root.Release.Namespace }}
+labels:
+  {{- if .component }}
+  {{- include "api.componentLabels" (dict "root" .root "component" .component) | nindent 2 }}
+  {{- else }}
+  {{- include "api.labels" .root | nindent 2 }}
+  {{- end }}
+annotations:
+  {{- include "api.annotations" .root | nindent 2 }}
+{{- end -}}
+
 {{/* Labels of an object that belongs to one component. Call with (dict "root" $ "component" <name>). */}}
 {{- define "api.componentLabels" -}}
 {{ include "api.labels" .root }}
@@ -153,6 +169,14 @@ s3Credentials:
   secretAccessKey:
     name: {{ .Values.global.objectStore.credentialsSecret }}
     key: SECRET_ACCESS_KEY
+{{- end }}
+{{- end -}}
+
+{{/* Labels of a component's pods: its labels, and the mesh's (global.mesh.enabled). Call with (dict "root" $ "component" <name>). */}}
+{{- define "api.podLabels" -}}
+{{ include "api.componentLabels" . }}
+{{- with include "api.meshPodLabels" .root }}
+{{ . }}
 {{- end }}
 {{- end -}}
 
