@@ -44,7 +44,7 @@ class Api:
 
     def __init__(self, cfg: config.Config) -> None:
         self.cfg = cfg
-        self.db = db.Database(cfg.database_url, cfg.db_pool_size)
+        self.db = db.Database(cfg.database_url, cfg.db_pool_size, cfg.db_pool_wait_seconds)
         self.broker = redis.Redis.from_url(cfg.broker_url, socket_timeout=2, socket_connect_timeout=2)
         self.cache = (
             redis.cluster.RedisCluster.from_url(cfg.redis_url, socket_timeout=2, socket_connect_timeout=2)

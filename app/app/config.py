@@ -31,6 +31,7 @@ class Config:
     port: int
     metrics_port: int
     db_pool_size: int
+    db_pool_wait_seconds: int
     queues: tuple[str, ...]
     log_level: str
 
@@ -65,6 +66,7 @@ def load(*needed: str) -> Config:
         port=_int("PORT", 8000),
         metrics_port=_int("METRICS_PORT", 9090),
         db_pool_size=_int("DB_POOL_SIZE", 5),
+        db_pool_wait_seconds=_int("DB_POOL_WAIT_SECONDS", 5),
         queues=tuple(q for q in env.get("WORKFLOW_QUEUES", "celery,high_priority").split(",") if q),
         log_level=env.get("LOG_LEVEL", "info").upper(),
     )

@@ -11,14 +11,15 @@ import psycopg2.pool
 
 # Fail a health check or a request quickly rather than hang a thread when the database is away.
 CONNECT_OPTIONS = {"connect_timeout": 3, "options": "-c statement_timeout=5000"}
-# How long a request waits for a free pooled connection before it answers 503.
+# How long a request waits for a free pooled connection before it answers 503 (DB_POOL_WAIT_SECONDS).
 POOL_WAIT_SECONDS = 5
 
 
 class Database:
-    def __init__(self, url: str, pool_size: int) -> None:
+    def __init__(self, url: str, pool_size: int, wait_seconds: float = POOL_WAIT_SECONDS) -> None:
         self._url = url
         self._size = pool_size
+        self._wait = wait_seconds
         self._pool: psycopg2.pool.ThreadedConnectionPool | None = None
         self._lock = threading.Lock()
         # psycopg2's pool raises at once when every connection is out; a request thread waits for one
@@ -34,8 +35,8 @@ class Database:
     @contextlib.contextmanager
     def cursor(self) -> Iterator[psycopg2.extras.RealDictCursor]:
         """A cursor in a transaction that commits on success; a broken connection is discarded."""
-        if not self._slots.acquire(timeout=POOL_WAIT_SECONDS):
-            raise psycopg2.pool.PoolError(f"no database connection free within {POOL_WAIT_SECONDS} s")
+        if not self._slots.acquire(timeout=self._wait):
+            raise psycopg2.pool.PoolError(f"no database connection free within {self._wait} s")
         try:
             pool = self._get_pool()
             conn = pool.getconn()
