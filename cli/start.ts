@@ -6,11 +6,11 @@
  * workflow. Each step says what failed and what to do.
  */
 import { spawnSync } from 'node:child_process';
-import { buildSuite, GENERATED_ROOTS } from '../generate.js';
-import { syncTree } from '../emitters/files.js';
-import { REPO_ROOT as REPO, TOOLS_BIN } from '../paths.js';
-import { hasRealNode, KUBECONFIG, portForward, up } from '../../sandbox/sandbox.js';
-import { unavailable } from '../../sandbox/real-node.js';
+import { buildAll, GENERATED_ROOTS } from '../generator/generate.js';
+import { syncTree } from '../generator/emitters/files.js';
+import { REPO_ROOT as REPO, TOOLS_BIN } from '../generator/paths.js';
+import { hasRealNode, KUBECONFIG, portForward, up } from '../sandbox/sandbox.js';
+import { unavailable } from '../sandbox/real-node.js';
 
 const NAMESPACE = 'concertmaster';
 const OVERLAYS = ['values/env/dev.yaml', 'values/region/us-east-1.yaml'];
@@ -36,7 +36,8 @@ function table(title: string, header: string[], rows: string[][]): void {
 async function main(): Promise<void> {
   const why = unavailable((t) => `${TOOLS_BIN}/${t}`);
   try {
-    const written = syncTree(REPO, GENERATED_ROOTS, buildSuite()).written.length;
+    // Everything `npm run generate` writes: syncTree removes what the set lacks, the capacity charts too.
+    const written = syncTree(REPO, GENERATED_ROOTS, await buildAll()).written.length;
     console.log(`step 1/4: generated ${written} files under charts/ and values/`);
   } catch (err) {
     fail('step 1/4, generate', (err as Error).message, 'fix the model or overlay named above, then run `npm start` again.');

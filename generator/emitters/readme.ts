@@ -5,7 +5,7 @@ import type { ChartDefinition } from '../models/chart.js';
 import type { JsonSchema } from '../core/schema.js';
 import { KUBE_VERSION } from './chart-yaml.js';
 import { header } from './files.js';
-import { DOCS_DIR } from '../paths.js';
+import { README_SECTIONS_DIR } from '../paths.js';
 
 
 /** A table cell's text: GFM splits cells on every unescaped `|`, code spans included, so each is escaped once here. */
@@ -28,9 +28,9 @@ export function parameterTable(chart: ChartDefinition): string {
 }
 
 export function readme(chart: ChartDefinition, modelSource: string): string {
-  const notesFile = `${DOCS_DIR}${chart.name}.md`;
+  const notesFile = `${README_SECTIONS_DIR}${chart.name}.md`;
   const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() + '\n\n' : '';
-  const sources = existsSync(notesFile) ? `${modelSource} and generator/docs/${chart.name}.md` : modelSource;
+  const sources = existsSync(notesFile) ? `${modelSource} and generator/readme-sections/${chart.name}.md` : modelSource;
   return (
     header('README.md', sources) +
     `# ${chart.name}\n\n` +

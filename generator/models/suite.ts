@@ -14,6 +14,7 @@ import { commonModel, securityContextRules } from './common.js';
 import { workersModel, workersRules } from './workers.js';
 import { meshModel, meshRules } from './mesh.js';
 import { observabilityModel } from './observability.js';
+import { drModel } from './dr.js';
 import { DASHBOARDS } from '../dashboards/index.js';
 import { toGrafanaJson } from '../dashboards/grafana.js';
 import { GENERATOR_COMMAND } from '../emitters/files.js';
@@ -37,7 +38,6 @@ const subchart = (spec: SubchartSpec): ChartDefinition => ({
 });
 
 
-const drModel = group('Disaster recovery for ConcertMaster: the other regions\' object stores, which the replica cluster restores and follows from. Its settings are global.dr.', { ...commonModel(true) });
 
 export const subcharts: readonly ChartDefinition[] = [
   subchart({
@@ -134,7 +134,7 @@ export const subcharts: readonly ChartDefinition[] = [
     description: 'Disaster recovery for ConcertMaster: the peer regions\' object stores for a CloudNativePG replica cluster; settings in global.dr.',
     keywords: ['concertmaster', 'disaster-recovery', 'cloudnative-pg'],
     model: drModel,
-    modelSource: 'generator/models/suite.ts',
+    modelSource: 'generator/models/dr.ts',
     secretUses: [objectStoreCredentials(truthy('global.dr.enabled'))],
     templateSources: ['dr'],
     images: [],
