@@ -1,0 +1,98 @@
+/**
+ * Setting coverage: which of the umbrella's leaves some test sets to a value other than its default.
+ * Read statically from what the tests render with: the overlays (values/), the valid values fixtures
+ * (test/fixtures/values/) and every `--set`/`--set-string` in the test files. A leaf nobody varies is a
+ * setting no test has seen work. The uncovered leaves are listed in test/setting-coverage.uncovered.txt,
+ * a ratchet: a new leaf must come with a test, and a leaf a test starts to cover leaves the list.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { leaves, type Leaf } from '../../generator/core/values.js';
+import { subcharts, umbrella } from '../../generator/models/suite.js';
+import { REPO } from '../support/paths.js';
+
+const LIST = 'test/setting-coverage.uncovered.txt';
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function files(dir: string, ext: RegExp): string[] {
+  return readdirSync(join(REPO, dir)).flatMap((name) => {
+    const rel = `${dir}/${name}`;
+    return statSync(join(REPO, rel)).isDirectory() ? files(rel, ext) : ext.test(name) ? [rel] : [];
+  });
+}
+
+/** Every (path, value) a values document sets, down to its leaves' level. */
+function* settings(doc: unknown, path: string[] = []): Generator<[string[], unknown]> {
+  yield [path, doc];
+  if (isMap(doc)) for (const [k, v] of Object.entries(doc)) yield* settings(v, [...path, k]);
+}
+
+/** `a.b=1,c.d={x,y}` → [['a','b'], '1'], …; dots escaped with a backslash stay in the key. */
+function setArgs(text: string): [string[], unknown][] {
+  const parts: string[] = [];
+  let depth = 0, current = '';
+  for (const ch of text) {
+    if (ch === '{') depth++;
+    if (ch === '}') depth--;
+    if (ch === ',' && depth === 0) (parts.push(current), (current = ''));
+    else current += ch;
+  }
+  parts.push(current);
+  return parts.filter((p) => p.includes('=')).map((p) => {
+    const [key, value] = [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)];
+    return [key.split(/(?<!\\)\./).map((k) => k.replaceAll('\\\\.', '.').replaceAll('\\.', '.')), value];
+  });
+}
+
+const UMBRELLA_LEAVES = new Map([...leaves(umbrella.model)].map(([p, l]) => [p.join('.'), l] as [string, Leaf<unknown>]));
+const TOP = new Set(Object.keys(umbrella.model.children));
+
+/** The umbrella leaf a path reaches (itself, or the leaf above a key inside an object leaf). */
+function leafOf(path: readonly string[]): string | undefined {
+  for (let n = path.length; n > 0; n--) if (UMBRELLA_LEAVES.has(path.slice(0, n).join('.'))) return path.slice(0, n).join('.');
+  return undefined;
+}
+
+const differs = (value: unknown, dflt: unknown) => JSON.stringify(value) !== JSON.stringify(dflt) && String(value) !== String(dflt);
+
+function covered(): Set<string> {
+  const out = new Set<string>();
+  const note = (path: readonly string[], value: unknown) => {
+    const leaf = leafOf(path);
+    if (!leaf) return;
+    const exact = path.join('.') === leaf;
+    if (!exact || differs(value, UMBRELLA_LEAVES.get(leaf)!.default)) out.add(leaf);
+  };
+  for (const f of [...files('values', /\.yaml$/), ...files('test/fixtures/values', /\.yaml$/)]) {
+    for (const [path, value] of settings(parse(readFileSync(join(REPO, f), 'utf8')))) if (path.length > 0 && !isMap(value)) note(path, value);
+  }
+  for (const f of [...files('test', /\.ts$/)]) {
+    const text = readFileSync(join(REPO, f), 'utf8');
+    for (const m of text.matchAll(/'--set(?:-string)?',\s*(?:'([^']*)'|`([^`]*)`|"([^"]*)")/g)) {
+      for (const [path, value] of setArgs(m[1] ?? m[2] ?? m[3] ?? '')) {
+        // A subchart rendered on its own takes its keys without the chart's prefix.
+        if (TOP.has(path[0]!)) note(path, value);
+        else for (const c of subcharts) if (leafOf([c.name, ...path])) note([c.name, ...path], value);
+      }
+    }
+  }
+  return out;
+}
+
+describe('setting coverage', () => {
+  const seen = covered();
+  const uncovered = [...UMBRELLA_LEAVES.keys()].filter((p) => !seen.has(p)).sort();
+  const listed = readFileSync(join(REPO, LIST), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+
+  it(`every uncovered leaf is listed in ${LIST}, and nothing covered is (${uncovered.length} of ${UMBRELLA_LEAVES.size} leaves uncovered)`, () => {
+    expect({ newlyUncovered: uncovered.filter((p) => !listed.includes(p)), nowCoveredOrGone: listed.filter((p) => !uncovered.includes(p)) }).toEqual({ newlyUncovered: [], nowCoveredOrGone: [] });
+  });
+
+  it('can fail: a leaf no source sets is found uncovered', () => {
+    expect(uncovered.length).toBeGreaterThan(0);
+    expect(seen.has('api.autoscaling.maxReplicas')).toBe(true);
+    expect(setArgs('a.b=1,c\\.d.e={x,y}')).toEqual([[['a', 'b'], '1'], [['c.d', 'e'], '{x,y}']]);
+  });
+});
