@@ -8,7 +8,7 @@ import { defaultsOf, leaves } from '../core/values.js';
 import { mergeValues } from '../core/merge.js';
 import { condHolds } from '../core/rules.js';
 import type { ChartDefinition } from '../models/chart.js';
-import { OPERATORS, OPERATOR_USES, requiredApis } from '../models/operators.js';
+import { OPERATORS, OPERATOR_USES, requiredApis, withPrerequisites, type Operator } from '../models/operators.js';
 import { environments, regions, type NamedOverlay } from '../overlays/index.js';
 import { KUBE_VERSION } from './chart-yaml.js';
 import { header } from './files.js';
@@ -28,13 +28,15 @@ function at(values: unknown, path: string): unknown {
 
 function prerequisites(umbrella: ChartDefinition): string {
   const primary = regions[0]!;
-  const needs = new Map(environments.map((e) => [e.name, new Set(requiredApis(valuesOf(umbrella, e, primary)).map((r) => r.operator.name))]));
+  const needs = new Map(environments.map((e) => [e.name, withPrerequisites(new Set(requiredApis(valuesOf(umbrella, e, primary)).map((r) => r.operator.name)))]));
   const rows = Object.entries(OPERATORS).map(([key, op]) => {
     const kinds = [...new Set(Object.values(OPERATOR_USES).flat().filter((u) => u.operator === key).map((u) => u.api.split('/').pop()!))];
-    return `| ${cell(op.name)} | ${op.version} | ${environments.map((e) => (needs.get(e.name)!.has(op.name) ? 'needed' : '–')).join(' | ')} | \`${cell(op.install)}\` | ${cell(kinds.join(', '))} |`;
+    const dependents = (Object.values(OPERATORS) as Operator[]).filter((o) => o.needs === key).map((o) => o.name);
+    const without = kinds.length > 0 ? `the install refuses to render ${kinds.join(', ')}` : `${dependents.join(' and ')} cannot start`;
+    return `| ${cell(op.name)} | ${op.version} | ${environments.map((e) => (needs.get(e.name)!.has(op.name) ? 'needed' : '–')).join(' | ')} | \`${cell(op.install)}\` | ${cell(without)} |`;
   });
   return [
-    `| Operator | Version we test | ${environments.map((e) => e.name).join(' | ')} | Install | Without it, the install refuses to render |`,
+    `| Operator | Version we test | ${environments.map((e) => e.name).join(' | ')} | Install | Without it |`,
     `| --- | --- | ${environments.map(() => '---').join(' | ')} | --- | --- |`,
     ...rows,
   ].join('\n');
@@ -129,8 +131,8 @@ lists whatever is missing with the command that fixes it (\`global.preflight\`).
 
 ${prerequisites(umbrella)}
 
-cert-manager must run before the Barman Cloud plugin and the OpenTelemetry operator. The repository's
-\`scripts/install-operators.sh\` installs every row, in order.
+The repository's \`scripts/install-operators.sh\` installs every row, in order: cert-manager first, which
+the Barman Cloud plugin's and the OpenTelemetry operator's webhooks need.
 
 ## Production checklist
 
