@@ -3,7 +3,8 @@
  * measured in the same process, so the ratios hold across machines of different speed.
  *   generate: buildSuite() plus writing the tree, against writing the same tree alone;
  *   helm template of the umbrella with the production overlay, against Helm's floor (a chart with
- *   a single ConfigMap), for helm v4 and helm v3.
+ *   a single ConfigMap), for helm v4 and helm v3, and that cost per rendered object in units of the
+ *   floor ((render ÷ floor − 1) ÷ objects), which carries across machines.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,9 +18,10 @@ import { REPO_ROOT as REPO, TOOLS_BIN } from '../generator/paths.js';
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 if (!Number.isInteger(RUNS) || RUNS < 5) throw new Error('BENCH_RUNS must be an integer of at least 5');
 
-function helmTemplate(bin: string, args: string[]): void {
+function helmTemplate(bin: string, args: string[]): string {
   const r = spawnSync(join(TOOLS_BIN, bin), ['template', 'concertmaster', ...args], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${bin} template failed: ${r.stderr}`);
+  return r.stdout;
 }
 
 const floorChart = mkdtempSync(join(tmpdir(), 'cm-bench-floor-'));
@@ -33,17 +35,24 @@ const writeOnly = medianMs(RUNS, () => syncTree(out, GENERATED_ROOTS, files));
 const generate = medianMs(RUNS, () => syncTree(out, GENERATED_ROOTS, buildSuite()));
 
 const rows: [string, number, number, string][] = [['generate (build + write)', generate, writeOnly, 'write the same files']];
+const PRODUCTION = ['charts/concertmaster', '-f', 'values/env/production.yaml', '-f', 'values/region/us-east-1.yaml'];
+// Objects the production render holds: the divisor of the cost per object.
+const objects = helmTemplate('helm', PRODUCTION).split(/^---$/m).filter((d) => /^kind: /m.test(d)).length;
+const perObject: string[] = [];
 for (const bin of ['helm', 'helm3']) {
   const floor = medianMs(RUNS, () => helmTemplate(bin, [floorChart]));
   const umbrella = medianMs(RUNS, () =>
     helmTemplate(bin, ['charts/concertmaster', '-f', 'values/env/production.yaml', '-f', 'values/region/us-east-1.yaml']),
   );
   rows.push([`${bin} template umbrella, production`, umbrella, floor, `${bin} template of one ConfigMap`]);
+  // Helm's floor as the unit, which carries across machines: (render ÷ floor − 1) ÷ objects.
+  perObject.push(`${bin}: ${((umbrella / floor - 1) / objects).toFixed(3)} floor units per object (${objects} objects)`);
 }
 
 console.log(`medians of ${RUNS} runs after one warm-up\n`);
 console.log('| measure | median ms | baseline ms | ratio | baseline |');
 console.log('| --- | ---: | ---: | ---: | --- |');
 for (const [name, ms, base, what] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${base.toFixed(1)} | ${(ms / base).toFixed(2)} | ${what} |`);
+console.log(`\nrender cost of the production umbrella, ${perObject.join('; ')}`);
 
 for (const dir of [floorChart, out]) rmSync(dir, { recursive: true, force: true });
