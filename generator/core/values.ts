@@ -4,7 +4,7 @@
  * and the template reference (`.Values.<path>`, checked by references.ts in both directions).
  */
 import type { JsonSchema } from './schema.js';
-import { CPU_PATTERN, EXTRA_RESOURCE_PATTERN, MEMORY_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN, QUANTITY_PATTERN } from './schema.js';
+import { CPU_PATTERN, DURATION_PATTERN, EXTRA_RESOURCE_PATTERN, MEMORY_PATTERN, NAME_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN, QUANTITY_PATTERN, REGION_PATTERN, VOLUME_SIZE_PATTERN } from './schema.js';
 
 /** A leaf value: one key in values.yaml. */
 export interface Leaf<T> {
@@ -72,6 +72,21 @@ export const oneOf = <const V extends readonly string[]>(description: string, df
 
 export const int = (description: string, dflt: number, opts: LeafOptions = {}): Leaf<number> =>
   leaf(description, dflt, { type: 'integer', ...pick(opts) });
+
+/** A TCP port, 1 to 65535. */
+export const port = (description: string, dflt: number): Leaf<number> => int(description, dflt, { minimum: 1, maximum: 65535 });
+
+/** A volume size in whole Mi, Gi or Ti ("20Gi"): the unit the volume-size guard compares. */
+export const storageSize = (description: string, dflt: string): Leaf<string> => str(description, dflt, { pattern: VOLUME_SIZE_PATTERN });
+
+/** A cloud region ("us-east-1"). */
+export const region = (description: string, dflt: string): Leaf<string> => str(description, dflt, { pattern: REGION_PATTERN });
+
+/** A duration ("500ms", "30s", "2m", "1h"). */
+export const duration = (description: string, dflt: string): Leaf<string> => str(description, dflt, { pattern: DURATION_PATTERN });
+
+/** A DNS subdomain, the shape of a Kubernetes object's name ("concertmaster-tls"). */
+export const dnsName = (description: string, dflt: string): Leaf<string> => str(description, dflt, { pattern: NAME_PATTERN });
 
 export const bool = (description: string, dflt: boolean): Leaf<boolean> => leaf(description, dflt, { type: 'boolean' });
 

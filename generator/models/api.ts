@@ -3,7 +3,7 @@
  * carries the plan's numbers.
  */
 import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
-import { bool, group, int, object, objectList, oneOf, resources, str, stringList, stringMap } from '../core/values.js';
+import { bool, group, int, object, objectList, oneOf, port, resources, str, stringList, stringMap } from '../core/values.js';
 import { all, atMost, equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
@@ -32,8 +32,8 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   image: imageModel('the API', { registry: 'docker.io', repository: 'concertmaster/api', tag: '' }),
   imagePullSecrets: stringList('Extra pull Secret names for the API pods, added to global.imagePullSecrets.'),
   replicaCount: int('Replicas when autoscaling is off. While the autoscaler is on, the Deployment leaves replicas to it.', 1, { minimum: 0 }),
-  containerPort: int('Port the API listens on.', 8000, { minimum: 1, maximum: 65535 }),
-  metricsPort: int('Port the API serves Prometheus metrics on, at /metrics.', 9090, { minimum: 1, maximum: 65535 }),
+  containerPort: port('Port the API listens on.', 8000),
+  metricsPort: port('Port the API serves Prometheus metrics on, at /metrics.', 9090),
   config: stringMap('Plain settings passed to the API as environment variables through a ConfigMap; a change rolls the pods.', {
     LOG_LEVEL: 'info',
   }),
@@ -85,8 +85,8 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   }),
   service: group('The API Service.', {
     type: oneOf('Service type.', 'ClusterIP', ['ClusterIP', 'NodePort', 'LoadBalancer'] as const),
-    port: int('Service port of the http endpoint.', 8000, { minimum: 1, maximum: 65535 }),
-    metricsPort: int('Service port named "metrics", scraped by Prometheus.', 9090, { minimum: 1, maximum: 65535 }),
+    port: port('Service port of the http endpoint.', 8000),
+    metricsPort: port('Service port named "metrics", scraped by Prometheus.', 9090),
     annotations: stringMap('Annotations on the Service.'),
   }),
   ingress: group('An optional Ingress, for clusters without the mesh gateway.', {

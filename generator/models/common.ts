@@ -1,8 +1,8 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
 import type { IContainer, IEnvFromSource, IToleration } from 'kubernetes-models/v1';
-import { bool, group, int, intList, object, objectList, oneOf, str, stringMap } from '../core/values.js';
+import { bool, group, int, intList, object, objectList, oneOf, storageSize, str, stringMap } from '../core/values.js';
 import { equals, requires, truthy, type Rule } from '../core/rules.js';
-import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN } from '../core/schema.js';
+import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 
 /** Read by the shared name helpers of every chart, the umbrella included. */
 export const namingModel = {
@@ -52,7 +52,7 @@ export const schedulingModel = (who: string, affinityNote = '') => ({
  */
 export const volumeModel = (description: string, size: string) =>
   group(description, {
-    size: str('Size of each volume.', size, { pattern: VOLUME_SIZE_PATTERN }),
+    size: storageSize('Size of each volume.', size),
     storageClass: str('StorageClass of the volumes; global.storageClass wins when set; empty uses the cluster default.', '', { pattern: OPTIONAL_NAME_PATTERN }),
   });
 

@@ -1,5 +1,5 @@
 /** A Prometheus exporter next to a component: on/off, image, port named "metrics", resources. */
-import { bool, group, int, resources } from '../core/values.js';
+import { bool, group, int, port, resources } from '../core/values.js';
 import { imageModel } from './image.js';
 
 export const exporterModel = (
@@ -10,6 +10,6 @@ export const exporterModel = (
   group(description, {
     enabled: bool('Run the exporter.', true),
     image: imageModel(what, d.image),
-    port: int('Exporter port, named "metrics".', d.port, { minimum: 1, maximum: 65535 }),
+    port: port('Exporter port, named "metrics".', d.port),
     resources: resources(what, { requests: d.requests, limits: d.limits }),
   });

@@ -3,7 +3,7 @@
  * Its schema is closed, as every other section's: a typo under global (`global.regoin`) fails the render
  * naming the key.
  */
-import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
+import { bool, group, int, oneOf, port, region, str, stringList, stringMap } from '../core/values.js';
 import { all, equals, member, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, REGION_PATTERN } from '../core/schema.js';
 
@@ -66,7 +66,7 @@ export const globalModel = group('Values shared by the umbrella and every subcha
   zones: stringList('Availability zones the workloads spread across (topology.kubernetes.io/zone values); empty lets the scheduler use every zone.'),
   postgresql: group('Where the suite finds PostgreSQL. The postgres chart follows these conventions; an external database sets them.', {
     host: str('Service host of the read-write PostgreSQL endpoint; empty means "<release>-postgres-rw", the postgres chart\'s Service.', ''),
-    port: int('PostgreSQL port.', 5432, { minimum: 1, maximum: 65535 }),
+    port: port('PostgreSQL port.', 5432),
     database: str('Database name.', 'concertmaster', { pattern: '^[a-z_][a-z0-9_]*$' }),
     credentialsSecret: str(
       'Secret with keys "username" and "password" for the application role; empty means "<release>-postgres-app", the Secret the postgres chart (or CloudNativePG) creates. Set it to your own Secret to bring the credentials, for example the same Secret in both regions.',
@@ -104,12 +104,8 @@ export const globalModel = group('Values shared by the umbrella and every subcha
     regions: stringList('Regions of the topology; each has a Cluster whose WAL and backups go to s3://<bucket>/postgres/<region>.', ['us-east-1', 'us-west-2'], {
       pattern: REGION_PATTERN,
     }),
-    primaryRegion: str('The region whose cluster is the writable primary; every other region runs a replica cluster. Change it (in every region) to switch over or fail over.', 'us-east-1', {
-      pattern: REGION_PATTERN,
-    }),
-    homeRegion: str('The region whose cluster was created empty (initdb); the others were created from its object store. Set once, at the first install.', 'us-east-1', {
-      pattern: REGION_PATTERN,
-    }),
+    primaryRegion: region('The region whose cluster is the writable primary; every other region runs a replica cluster. Change it (in every region) to switch over or fail over.', 'us-east-1'),
+    homeRegion: region('The region whose cluster was created empty (initdb); the others were created from its object store. Set once, at the first install.', 'us-east-1'),
     promotionToken: str('The demotion token of the old primary, for a switchover without data loss; empty for a failover.', ''),
   }),
   layering: group('Which overlays the values came from, in which order. The environment and region overlays set it; leave it alone.', {
@@ -119,7 +115,7 @@ export const globalModel = group('Values shared by the umbrella and every subcha
   }),
   redis: group('Where the suite finds Redis. The redis chart follows these conventions; an external Redis sets them.', {
     host: str('Service host of the Redis that carries the Celery broker; empty means "<release>-redis", the redis chart\'s Service.', ''),
-    port: int('Redis port.', 6379, { minimum: 1, maximum: 65535 }),
+    port: port('Redis port.', 6379),
     credentialsSecret: str(
       'Secret with key "password" for Redis; empty means "<release>-redis", the Secret the redis chart creates.',
       '',

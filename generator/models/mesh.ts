@@ -3,11 +3,10 @@
  * security.istio.io/v1), with the Kubernetes Gateway API as an alternative entry point.
  */
 import { NAME_PATTERN } from '../core/schema.js';
-import { bool, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
+import { bool, duration, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
 import { commonModel } from './common.js';
 import { nonEmpty, truthy, type Rule } from '../core/rules.js';
 
-const DURATION = '^[0-9]+(ms|s|m)$';
 
 export const meshModel = group('Istio traffic and security policy for ConcertMaster.', {
   ...commonModel(false),
@@ -25,16 +24,16 @@ export const meshModel = group('Istio traffic and security policy for ConcertMas
     principal: str('SPIFFE identity of the ingress gateway, the only caller the API admits.', 'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'),
   }),
   routes: group('Routing to the API.', {
-    workflowsTimeout: str('Timeout of /api/workflows requests.', '30s', { pattern: DURATION }),
+    workflowsTimeout: duration('Timeout of /api/workflows requests.', '30s'),
     workflowsAttempts: int('Retries of a failed /api/workflows request.', 3, { minimum: 0 }),
-    workflowsPerTryTimeout: str('Timeout of each /api/workflows attempt.', '10s', { pattern: DURATION }),
+    workflowsPerTryTimeout: duration('Timeout of each /api/workflows attempt.', '10s'),
     retryOn: str(
       'Failures that are retried: only those where the request cannot have been processed, so a non-idempotent POST is never run twice.',
       'connect-failure,refused-stream,reset-before-request,unavailable,cancelled',
       { pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$' },
     ),
-    formsTimeout: str('Timeout of /api/forms requests, which upload and render forms.', '60s', { pattern: DURATION }),
-    defaultTimeout: str('Timeout of every other request.', '15s', { pattern: DURATION }),
+    formsTimeout: duration('Timeout of /api/forms requests, which upload and render forms.', '60s'),
+    defaultTimeout: duration('Timeout of every other request.', '15s'),
   }),
   connectionPool: group('Connection limits towards the API (the plan\'s DestinationRule).', {
     maxConnections: int('TCP connections.', 100, { minimum: 1 }),
@@ -45,8 +44,8 @@ export const meshModel = group('Istio traffic and security policy for ConcertMas
   }),
   outlierDetection: group('Circuit breaking: API pods that keep failing are ejected for a while.', {
     consecutive5xxErrors: int('5xx responses in a row that eject a pod.', 5, { minimum: 1 }),
-    interval: str('How often pods are evaluated.', '30s', { pattern: DURATION }),
-    baseEjectionTime: str('Shortest ejection.', '30s', { pattern: DURATION }),
+    interval: duration('How often pods are evaluated.', '30s'),
+    baseEjectionTime: duration('Shortest ejection.', '30s'),
     maxEjectionPercent: int('Most pods ejected at once, in percent.', 50, { minimum: 1, maximum: 100 }),
   }),
   consistentHashHeader: str('Header whose value pins a user to one API pod (session affinity).', 'user-id', { pattern: '^[a-z0-9-]+$' }),

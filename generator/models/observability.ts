@@ -3,20 +3,19 @@
  * dashboards, a Celery exporter, tracing (an OpenTelemetry Collector by default, or the plan's Jaeger),
  * and the optional kubecost configuration and k6 load test.
  */
-import { HTTP_URL_PATTERN, VOLUME_SIZE_PATTERN } from '../core/schema.js';
-import { bool, group, int, oneOf, resources, str } from '../core/values.js';
+import { HTTP_URL_PATTERN } from '../core/schema.js';
+import { bool, duration, group, int, oneOf, resources, storageSize, str } from '../core/values.js';
 import { commonModel, schedulingModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { prometheusPeer } from './network.js';
 import { exporterModel } from './exporter.js';
 
-const DURATION = '^[0-9]+(ms|s|m|h)$';
 
 export const observabilityModel = group('Metrics, alerts, dashboards and tracing for ConcertMaster.', {
   ...commonModel(false),
   monitors: group('Prometheus scrape configuration (prometheus-operator ServiceMonitors and PodMonitors).', {
     enabled: bool('Create the monitors for the API, the Celery exporter, PgBouncer and the standalone Redis.', true),
-    interval: str('Scrape interval.', '30s', { pattern: DURATION }),
+    interval: duration('Scrape interval.', '30s'),
   }),
   alerts: group('The PrometheusRule: the plan\'s three alerts and the ones an operator of this stack also needs.', {
     enabled: bool('Create the PrometheusRule.', true),
@@ -50,20 +49,20 @@ export const observabilityModel = group('Metrics, alerts, dashboards and tracing
       collectorMaxReplicas: int('Most collector replicas.', 5, { minimum: 1 }),
       queryReplicas: int('Query replicas.', 3, { minimum: 1 }),
       elasticsearchNodes: int('Elasticsearch nodes.', 3, { minimum: 1 }),
-      elasticsearchStorage: str('Elasticsearch volume per node.', '100Gi', { pattern: VOLUME_SIZE_PATTERN }),
+      elasticsearchStorage: storageSize('Elasticsearch volume per node.', '100Gi'),
     }),
   }),
   costMonitoring: group('The plan\'s kubecost configuration, as the ConfigMap kubecost reads.', {
     enabled: bool('Create the kubecost ConfigMap.', false),
     spotLabel: str('Node label that marks spot capacity.', 'karpenter.sh/capacity-type'),
     spotLabelValue: str('Its value on spot nodes.', 'spot'),
-    scrapeInterval: str('Scrape and evaluation interval of kubecost\'s Prometheus.', '1m', { pattern: DURATION }),
+    scrapeInterval: duration('Scrape and evaluation interval of kubecost\'s Prometheus.', '1m'),
   }),
   loadTest: group('The plan\'s k6 load test as a Job, with its script in a ConfigMap and results sent to Prometheus remote-write.', {
     enabled: bool('Run the load test on install and upgrade (a post-install hook).', false),
     image: imageModel('k6', { registry: 'docker.io', repository: 'grafana/k6', tag: '0.57.0' }),
     vus: int('Virtual users.', 50, { minimum: 1 }),
-    duration: str('How long the test runs.', '2m', { pattern: DURATION }),
+    duration: duration('How long the test runs.', '2m'),
     baseUrl: str('URL of the API under test.', 'http://concertmaster-api:8000', { pattern: HTTP_URL_PATTERN }),
     remoteWriteUrl: str('Prometheus remote-write endpoint for the results.', 'http://prometheus-operated.monitoring:9090/api/v1/write', { pattern: HTTP_URL_PATTERN }),
     resources: resources('k6', { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } }),

@@ -5,8 +5,8 @@
  *   daily ScheduledBackup, an optional PgBouncer Pooler, a recommendation-only VPA and a PodMonitor;
  *   with global.dr.enabled, one member of a distributed topology across regions.
  */
-import { bool, group, int, oneOf, resources, str, stringMap } from '../core/values.js';
-import { OPTIONAL_NAME_PATTERN, VOLUME_SIZE_PATTERN, WHOLE_CPU_PATTERN } from '../core/schema.js';
+import { bool, group, int, oneOf, resources, storageSize, str, stringMap } from '../core/values.js';
+import { OPTIONAL_NAME_PATTERN, WHOLE_CPU_PATTERN } from '../core/schema.js';
 import { commonModel, schedulingModel, securityContextModel, volumeModel } from './common.js';
 import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
@@ -28,7 +28,7 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   storage: volumeModel('The data volume of each instance.', '8Gi'),
   walStorage: group('A separate volume for the WAL (cnpg mode), so that WAL bursts cannot fill the data volume.', {
     enabled: bool('Give the WAL its own volume.', false),
-    size: str('Size of the WAL volume.', '50Gi', { pattern: VOLUME_SIZE_PATTERN }),
+    size: storageSize('Size of the WAL volume.', '50Gi'),
     storageClass: str('StorageClass of the WAL volume; global.storageClass wins when set.', '', { pattern: OPTIONAL_NAME_PATTERN }),
   }),
   zoneAntiAffinity: oneOf('Spread of the instances over zones (cnpg mode): required puts each instance in its own zone.', 'preferred', ['preferred', 'required'] as const),
@@ -45,9 +45,9 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   verticalPodAutoscaler: group('A VerticalPodAutoscaler in recommendation-only mode on the Cluster (cnpg mode): it reports, the operator applies.', {
     enabled: bool('Create the VerticalPodAutoscaler.', false),
     minCpu: str('Lowest CPU it recommends.', '2', { pattern: WHOLE_CPU_PATTERN }),
-    minMemory: str('Lowest memory it recommends.', '8Gi', { pattern: VOLUME_SIZE_PATTERN }),
+    minMemory: storageSize('Lowest memory it recommends.', '8Gi'),
     maxCpu: str('Highest CPU it recommends.', '8', { pattern: WHOLE_CPU_PATTERN }),
-    maxMemory: str('Highest memory it recommends.', '32Gi', { pattern: VOLUME_SIZE_PATTERN }),
+    maxMemory: storageSize('Highest memory it recommends.', '32Gi'),
   }),
   serviceAccount: group('The ServiceAccount CloudNativePG makes for the instances (cnpg mode).', {
     annotations: stringMap('Annotations on it: eks.amazonaws.com/role-arn gives the instances and their backups an IAM role (IRSA) with global.objectStore.credentials "iam".'),

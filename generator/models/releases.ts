@@ -77,7 +77,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'Outside dev, the chart generates no password: global.redis.credentialsSecret names your Secret (the staging and production overlays: concertmaster-redis-credentials).' },
         { kind: 'changed', description: 'The redis-operator resources carry the Prometheus job label, which the operator copies to their pods.' },
       ],
-      mesh: [{ kind: 'fixed', description: 'The AuthorizationPolicies admit the API\'s and workers\' ServiceAccounts and select the pods by the names global.naming gives them, under any release name.' }],
+      mesh: [{ kind: 'changed', description: 'Route timeouts and outlier-detection intervals accept hours ("1h"), as Istio does.' }, { kind: 'fixed', description: 'The AuthorizationPolicies admit the API\'s and workers\' ServiceAccounts and select the pods by the names global.naming gives them, under any release name.' }],
       observability: [
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the exporter, the OpenTelemetry Collector and the load-test Job.' },
         { kind: 'fixed', description: 'Alerts and dashboards select the chart-controlled job (jobLabel concertmaster.io/metrics-job) and the namespace, so they work under any release name.' },

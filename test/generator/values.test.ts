@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { bool, cpu, defaultsOf, group, int, leaves, memory, nodeAt, oneOf, optionalCpu, optionalMemory, schemaOf, str, stringMap } from '../../generator/core/values.js';
+import { bool, cpu, defaultsOf, dnsName, duration, group, int, leaves, memory, nodeAt, oneOf, optionalCpu, optionalMemory, port, region, schemaOf, storageSize, str, stringMap } from '../../generator/core/values.js';
+import { Ajv } from 'ajv';
 import { CPU_PATTERN, MEMORY_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN } from '../../generator/core/schema.js';
 
 const model = group('root', {
@@ -71,4 +72,17 @@ describe('quantity leaves', () => {
     expect(schemaOf(optionalCpu('c'))).toEqual({ type: 'string', pattern: OPTIONAL_CPU_PATTERN, description: 'c', default: '' });
     expect(schemaOf(optionalMemory('m'))).toEqual({ type: 'string', pattern: OPTIONAL_MEMORY_PATTERN, description: 'm', default: '' });
   });
+});
+
+// The named leaves say what a value means; each accepts what Kubernetes and the tools take, and no more.
+describe.each([
+  ['port', port('p', 8000), [1, 8000, 65535], [0, 65536, -1, 80.5, '8000']],
+  ['storageSize', storageSize('s', '20Gi'), ['1Gi', '500Mi', '2Ti'], ['20GB', '1.5Gi', '20', 'Gi', '']],
+  ['region', region('r', 'us-east-1'), ['us-east-1', 'eu-west-3', 'ap-southeast-2'], ['us-east', 'US-EAST-1', 'useast1', '']],
+  ['duration', duration('d', '30s'), ['500ms', '30s', '2m', '1h'], ['30', '1.5s', '30 s', 's', '1d']],
+  ['dnsName', dnsName('n', 'concertmaster-tls'), ['concertmaster-tls', 'a', 'api.example.com'], ['Concertmaster', '-tls', 'tls-', 'a_b', '']],
+] as const)('the %s leaf', (_name, leafOf, good, bad) => {
+  const validate = new Ajv({ strict: false }).compile(schemaOf(leafOf));
+  it.each(good as readonly unknown[])('accepts %j', (v) => expect(validate(v)).toBe(true));
+  it.each(bad as readonly unknown[])('refuses %j', (v) => expect(validate(v)).toBe(false));
 });
