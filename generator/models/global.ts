@@ -3,7 +3,7 @@
  * Its schema is closed, as every other section's: a typo under global (`global.regoin`) fails the render
  * naming the key.
  */
-import { bool, group, int, oneOf, port, region, str, stringList, stringMap } from '../core/values.js';
+import { bool, dnsName, group, int, oneOf, port, region, str, stringList, stringMap } from '../core/values.js';
 import { all, equals, member, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, REGION_PATTERN } from '../core/schema.js';
 
@@ -97,7 +97,7 @@ export const globalModel = group('Values shared by the umbrella and every subcha
       'secret',
       ['secret', 'iam'] as const,
     ),
-    credentialsSecret: str('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store (credentials secret).', 'backup-credentials', { pattern: NAME_PATTERN }),
+    credentialsSecret: dnsName('Secret with keys ACCESS_KEY_ID and SECRET_ACCESS_KEY for the object store (credentials secret).', 'backup-credentials'),
   }),
   dr: group('Disaster recovery across regions: one CloudNativePG cluster per region, one writable primary among them.', {
     enabled: bool('Run the PostgreSQL clusters of the regions as one distributed topology (needs the postgres chart in cnpg mode).', false),

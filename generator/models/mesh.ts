@@ -3,7 +3,7 @@
  * security.istio.io/v1), with the Kubernetes Gateway API as an alternative entry point.
  */
 import { NAME_PATTERN } from '../core/schema.js';
-import { bool, duration, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
+import { bool, dnsName, duration, group, int, oneOf, str, stringList, stringMap } from '../core/values.js';
 import { commonModel } from './common.js';
 import { nonEmpty, truthy, type Rule } from '../core/rules.js';
 
@@ -17,7 +17,7 @@ export const meshModel = group('Istio traffic and security policy for ConcertMas
       'gatewayApi',
     ] as const),
     selector: stringMap('Labels of the Istio ingress gateway pods (kind istio).', { istio: 'ingressgateway' }),
-    gatewayClassName: str('GatewayClass of the Gateway API Gateway (kind gatewayApi).', 'istio', { pattern: NAME_PATTERN }),
+    gatewayClassName: dnsName('GatewayClass of the Gateway API Gateway (kind gatewayApi).', 'istio'),
     tlsCredentialName: str('Secret with the TLS certificate for the hosts (in the gateway\'s namespace for Istio).', 'concertmaster-tls', {
       pattern: NAME_PATTERN,
     }),
