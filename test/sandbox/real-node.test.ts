@@ -71,6 +71,13 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
     }, () => `last answer: ${JSON.stringify(last)}\n${logsOf(ns, 'app.kubernetes.io/name=workers')}\n${logsOf(ns, 'app.kubernetes.io/component=server')}`);
   }
 
+  /**
+   * Until the API's Service answers /health. A pod turns Ready before the EndpointSlice and kube-proxy
+   * route to it, so a request sent on Ready alone can find no endpoint (seen once: status 0).
+   */
+  const apiRoutes = (ns: string) =>
+    until('the API Service routing to a Ready pod', 60, () => (http('GET', `${apiUrl(ns)}/health`).status === 200 ? true : undefined));
+
   const podsReady = (ns: string, selector: string) =>
     until(`pods ${selector} Ready`, 180, () => {
       const pods = jsonOf(['get', 'pods', '-n', ns, '-l', selector]).items as any[];
@@ -149,6 +156,7 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
       mustK(['delete', 'pod', '-n', ns, 'concertmaster-postgres-0', '--wait=true']);
       await podsReady(ns, 'app.kubernetes.io/name=postgres');
       await podsReady(ns, 'app.kubernetes.io/component=server');
+      await apiRoutes(ns);
       expect(psql(ns, `SELECT status FROM workflows WHERE id = '${row.id}'`)).toBe('SUCCESS');
       expect(stateOf(cluster, ns).secrets).toEqual(secrets);
       // The workers' and the API's connections died with it; the next workflow still goes through.
@@ -197,6 +205,7 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
       expect(restarts()).toEqual(was);
       mustK(['scale', 'statefulset', 'concertmaster-postgres', '-n', ns, '--replicas=1']);
       await podsReady(ns, 'app.kubernetes.io/component=server');
+      await apiRoutes(ns);
       expect(restarts()).toEqual(was);
       expect((await workflow(ns, 'high_priority')).runs).toBe(1);
     }, 600_000);
