@@ -26,61 +26,64 @@ function literals(use: SecretUse, root: string): string {
   return `(print ${parts.map((p) => (p.startsWith('{key:') ? goRef(p.slice(5, -1), root) : JSON.stringify(p))).join(' ')})`;
 }
 
-function preflight(sections: readonly { root: string; enabled?: string; uses: readonly SecretUse[] }[]): string {
-  const lines = ['{{- if and $.Values.global.preflight.secrets (lookup "v1" "Namespace" "" "kube-system") }}', '{{- $missing := list }}'];
-  for (const s of sections) {
-    if (s.uses.length === 0) continue;
+interface Section<U> { readonly root: string; readonly enabled?: string; readonly uses: readonly U[] }
+
+/**
+ * A check that runs only where the render sees a cluster (lookup answers) and global.preflight.<flag>
+ * is on: `init` opens its state, `perUse` adds to it for each use of each enabled section (its values as
+ * $v), and `report` fails with what was collected.
+ */
+function clusterCheck<U>(flag: string, init: string, sections: readonly Section<U>[], perUse: (use: U) => string[], report: string[]): string {
+  if (sections.every((s) => s.uses.length === 0)) return '';
+  const lines = [`{{- if and $.Values.global.preflight.${flag} (lookup "v1" "Namespace" "" "kube-system") }}`, init];
+  for (const s of sections.filter((x) => x.uses.length > 0)) {
     lines.push(`{{- $v := ${s.root} }}`);
     if (s.enabled) lines.push(`{{- if ${s.enabled} }}`);
-    for (const use of s.uses) {
-      lines.push(`{{- if ${use.when ? goCond(use.when, '$v') : 'true'} }}`);
-      lines.push(`{{- with ${goRef(use.name, '$v')} }}`);
-      lines.push('{{- if not (lookup "v1" "Secret" $.Release.Namespace .) }}');
-      lines.push(`{{- $missing = append $missing (printf "%s: kubectl --namespace %s create secret generic %s %s" . $.Release.Namespace . ${literals(use, '$v')}) }}`);
-      lines.push('{{- end }}', '{{- end }}', '{{- end }}');
-    }
+    for (const use of s.uses) lines.push(...perUse(use));
     if (s.enabled) lines.push('{{- end }}');
   }
-  lines.push('{{- if $missing }}');
-  lines.push('{{- fail (printf "Secrets the release reads are missing from namespace %s; create them first, or set global.preflight.secrets=false to skip this check:\\n  %s" $.Release.Namespace (join "\\n  " (uniq $missing))) }}');
-  lines.push('{{- end }}', '{{- end }}');
+  lines.push(...report, '{{- end }}');
   return lines.join('\n') + '\n';
 }
 
-function operatorPreflight(sections: readonly { root: string; enabled?: string; uses: readonly OperatorUse[] }[]): string {
-  if (sections.every((s) => s.uses.length === 0)) return '';
-  const lines = ['{{- if and $.Values.global.preflight.operators (lookup "v1" "Namespace" "" "kube-system") }}', '{{- $operators := dict }}'];
-  for (const s of sections) {
-    if (s.uses.length === 0) continue;
-    lines.push(`{{- $v := ${s.root} }}`);
-    if (s.enabled) lines.push(`{{- if ${s.enabled} }}`);
-    for (const use of s.uses) {
-      const op = OPERATORS[use.operator];
-      const key = JSON.stringify(`${op.name} ${op.version}: ${op.install}`);
-      lines.push(`{{- if and ${use.when ? goCond(use.when, '$v') : 'true'} (not ($.Capabilities.APIVersions.Has ${JSON.stringify(use.api)})) }}`);
-      lines.push(`{{- $_ := set $operators ${key} (append (get $operators ${key} | default list) ${JSON.stringify(use.api)}) }}`);
-      lines.push('{{- end }}');
-    }
-    if (s.enabled) lines.push('{{- end }}');
-  }
-  lines.push('{{- if $operators }}', '{{- $lines := list }}');
-  lines.push('{{- range $op := keys $operators | sortAlpha }}{{- $lines = append $lines (printf "%s\\n    (for %s)" $op (join ", " (get $operators $op | uniq))) }}{{- end }}');
-  lines.push('{{- fail (printf "The cluster does not serve the custom resources this release renders; install these operators first (scripts/install-operators.sh installs them all), or set global.preflight.operators=false to skip this check:\\n  %s" (join "\\n  " $lines)) }}');
-  lines.push('{{- end }}', '{{- end }}');
-  return lines.join('\n') + '\n';
-}
+const secretsPreflight = (sections: readonly Section<SecretUse>[]) =>
+  clusterCheck('secrets', '{{- $missing := list }}', sections, (use) => [
+    `{{- if ${use.when ? goCond(use.when, '$v') : 'true'} }}`,
+    `{{- with ${goRef(use.name, '$v')} }}`,
+    '{{- if not (lookup "v1" "Secret" $.Release.Namespace .) }}',
+    `{{- $missing = append $missing (printf "%s: kubectl --namespace %s create secret generic %s %s" . $.Release.Namespace . ${literals(use, '$v')}) }}`,
+    '{{- end }}', '{{- end }}', '{{- end }}',
+  ], [
+    '{{- if $missing }}',
+    '{{- fail (printf "Secrets the release reads are missing from namespace %s; create them first, or set global.preflight.secrets=false to skip this check:\\n  %s" $.Release.Namespace (join "\\n  " (uniq $missing))) }}',
+    '{{- end }}',
+  ]);
+
+const operatorPreflight = (sections: readonly Section<OperatorUse>[]) =>
+  clusterCheck('operators', '{{- $operators := dict }}', sections, (use) => {
+    const op = OPERATORS[use.operator];
+    const key = JSON.stringify(`${op.name} ${op.version}: ${op.install}`);
+    return [
+      `{{- if and ${use.when ? goCond(use.when, '$v') : 'true'} (not ($.Capabilities.APIVersions.Has ${JSON.stringify(use.api)})) }}`,
+      `{{- $_ := set $operators ${key} (append (get $operators ${key} | default list) ${JSON.stringify(use.api)}) }}`,
+      '{{- end }}',
+    ];
+  }, [
+    '{{- if $operators }}', '{{- $lines := list }}',
+    '{{- range $op := keys $operators | sortAlpha }}{{- $lines = append $lines (printf "%s\\n    (for %s)" $op (join ", " (get $operators $op | uniq))) }}{{- end }}',
+    '{{- fail (printf "The cluster does not serve the custom resources this release renders; install these operators first (scripts/install-operators.sh installs them all), or set global.preflight.operators=false to skip this check:\\n  %s" (join "\\n  " $lines)) }}',
+    '{{- end }}',
+  ]);
 
 export function checksYaml(chart: ChartDefinition, umbrella: ChartDefinition, subcharts: readonly ChartDefinition[]): string {
   const isUmbrella = chart === umbrella;
   const sections: ChartRules[] = [{ section: '', rules: [...globalRules, ...rulesOf(chart, isUmbrella ? subcharts.map((s) => s.name) : [])] }];
   if (isUmbrella) for (const sub of subcharts) sections.push({ section: sub.name, rules: rulesOf(sub) });
-  const uses = isUmbrella
-    ? subcharts.map((s) => ({ root: `$.Values.${s.name}`, enabled: `$.Values.${s.name}.enabled`, uses: s.secretUses ?? [] }))
-    : [{ root: '$.Values', uses: chart.secretUses ?? [] }];
-  const operatorUses = isUmbrella
-    ? subcharts.map((s) => ({ root: `$.Values.${s.name}`, enabled: `$.Values.${s.name}.enabled`, uses: s.operatorUses ?? [] }))
-    : [{ root: '$.Values', uses: chart.operatorUses ?? [] }];
-  let body = helmChecks(chart.name, sections) + operatorPreflight(operatorUses) + preflight(uses);
+  // The umbrella checks each enabled subchart's uses, with that subchart's values as $v.
+  const sectionsOf = <U>(pick: (c: ChartDefinition) => readonly U[] | undefined): Section<U>[] => isUmbrella
+    ? subcharts.map((s) => ({ root: `$.Values.${s.name}`, enabled: `$.Values.${s.name}.enabled`, uses: pick(s) ?? [] }))
+    : [{ root: '$.Values', uses: pick(chart) ?? [] }];
+  let body = helmChecks(chart.name, sections) + operatorPreflight(sectionsOf((c) => c.operatorUses)) + secretsPreflight(sectionsOf((c) => c.secretUses));
   if (!isUmbrella) {
     // Inside the umbrella, which checks everything at once with the paths the user writes.
     body = `{{- if not (hasSuffix (printf "${umbrella.name}/charts/%s/templates" .Chart.Name) .Template.BasePath) }}\n${body}{{- end }}\n`;
