@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../generator/paths.js';
 import { HELMS, helm, parseManifests } from '../test/support/helm.js';
 import { median } from './stats.js';
-import { DEFAULT_SCALE_UP, simulateScaleUp, type ScaleUpBehavior } from '../generator/capacity/hpa.js';
+import { DEFAULT_SCALE_UP, percentScaleUp, simulateScaleUp } from '../generator/capacity/hpa.js';
 import { autoscaling as sandboxOverlay } from '../generator/overlays/sandbox/autoscaling.js';
 import { production } from '../generator/overlays/env/production.js';
 
@@ -158,17 +158,13 @@ for (const n of notes) console.log(n);
 // The same dynamics through the HPA model (generator/capacity/hpa.ts), with the measured baselines as the
 // pod start: first the sandbox overlay, to compare with the figures above, then the production overlay,
 // which cannot run on 2 cores.
-const percentUp = (b: { stabilizationWindowSeconds: number; percent: number; periodSeconds: number }): ScaleUpBehavior => ({
-  stabilizationWindowSeconds: b.stabilizationWindowSeconds,
-  policies: [{ type: 'Percent', value: b.percent, periodSeconds: b.periodSeconds }],
-});
 const apiStart = median(rows.get('API (HPA, CPU 70%): baseline, second replica Ready')!);
 const workerStart = median(rows.get('workers, default pool (KEDA, queue celery): baseline, second replica Ready')!);
 const prodPool = production.workers.pools[0]!;
 const simulated = [
-  { what: 'sandbox API 1→3', r: simulateScaleUp(percentUp(sandboxOverlay.api.autoscaling.scaleUp), { minReplicas: 1, maxReplicas: 3, desired: 3, podStartSeconds: apiStart }) },
+  { what: 'sandbox API 1→3', r: simulateScaleUp(percentScaleUp(sandboxOverlay.api.autoscaling.scaleUp), { minReplicas: 1, maxReplicas: 3, desired: 3, podStartSeconds: apiStart }) },
   { what: 'sandbox workers 1→3', r: simulateScaleUp(DEFAULT_SCALE_UP, { minReplicas: 1, maxReplicas: 3, desired: 3, podStartSeconds: workerStart, metricDelaySeconds: sandboxOverlay.workers.autoscaling.pollingInterval }) },
-  { what: `production API ${production.api.autoscaling.minReplicas}→${production.api.autoscaling.maxReplicas}`, r: simulateScaleUp(percentUp(production.api.autoscaling.scaleUp), { minReplicas: production.api.autoscaling.minReplicas, maxReplicas: production.api.autoscaling.maxReplicas, desired: production.api.autoscaling.maxReplicas, podStartSeconds: apiStart }) },
+  { what: `production API ${production.api.autoscaling.minReplicas}→${production.api.autoscaling.maxReplicas}`, r: simulateScaleUp(percentScaleUp(production.api.autoscaling.scaleUp), { minReplicas: production.api.autoscaling.minReplicas, maxReplicas: production.api.autoscaling.maxReplicas, desired: production.api.autoscaling.maxReplicas, podStartSeconds: apiStart }) },
   // The production ScaledObjects set no scale-up behavior, so their HPAs use the default; KEDA polls
   // every workers.autoscaling.pollingInterval (the model's default, 15 s).
   { what: `production workers ${prodPool.minReplicas}→${prodPool.maxReplicas}`, r: simulateScaleUp(DEFAULT_SCALE_UP, { minReplicas: prodPool.minReplicas, maxReplicas: prodPool.maxReplicas, desired: prodPool.maxReplicas, podStartSeconds: workerStart, metricDelaySeconds: 15 }) },

@@ -5,9 +5,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Assumptions } from './assumptions.js';
-import { totals } from './footprint.js';
-import { pack } from './nodes.js';
-import { capacityReport, PLAN, podsForUsers } from './report.js';
+import { capacityReport, PLAN, podsForUsers, scaled } from './report.js';
 import type { Configuration } from './configurations.js';
 
 const FONT = { font: 'sans-serif', labelFont: 'sans-serif', titleFont: 'sans-serif' };
@@ -22,11 +20,8 @@ export function loadSeries(c: Configuration, a: Assumptions): { users: number; p
   const r = capacityReport(c.values, a);
   const out: { users: number; pods: number; cost: number }[] = [];
   for (let users = 0; users <= PLAN.users.max; users += 2_500) {
-    const scale = podsForUsers(users, c.values, a);
-    const p = pack(r.components, scale, r.zones, a);
-    const storage = (totals(r.components, scale).storage / 2 ** 30) * a.storagePerGibMonth;
-    const nodes = (p.onDemandNodes * a.instance.onDemandPerHour + p.spotNodes * a.instance.spotPerHour) * a.hoursPerMonth;
-    out.push({ users, pods: totals(r.components, scale).pods, cost: Math.round(nodes + storage) });
+    const s = scaled(r.components, podsForUsers(users, c.values, a), r.zones, a);
+    out.push({ users, pods: s.totals.pods, cost: Math.round(s.cost.withSpot) });
   }
   return out;
 }

@@ -18,6 +18,11 @@ const named = (list: readonly NamedOverlay[], name: string, what: string): Named
   return found;
 };
 
+/** The umbrella's defaults with an environment's and a region's overlays, as `-f env -f region` gives. */
+export function overlaidValues(env: string, region: string): UmbrellaValues {
+  return mergeValues(defaultsOf(umbrella.model), named(environments, env, 'environment').values, named(regions, region, 'region').values) as UmbrellaValues;
+}
+
 /**
  * An environment and a region, with `files` (parsed values files, by path) layered after them as
  * `helm -f` would; the result is checked against the umbrella's schema, naming the file on a bad key.
@@ -26,7 +31,7 @@ export function configuration(env: string, region: string, files: readonly { pat
   const e = named(environments, env, 'environment');
   const r = named(regions, region, 'region');
   const schema = valuesSchema('Values of the concertmaster chart', umbrella.model, umbrella.modelSource, subcharts.map((c) => c.name));
-  const values = mergeValues(defaultsOf(umbrella.model), e.values, r.values, ...files.map((f) => f.values)) as UmbrellaValues;
+  const values = mergeValues(overlaidValues(env, region), ...files.map((f) => f.values));
   validateValues(schema, values, [e.source, r.source, ...files.map((f) => f.path)].join(' + '));
   return { env, region, values };
 }

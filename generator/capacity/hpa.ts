@@ -26,6 +26,12 @@ export const DEFAULT_SCALE_UP: ScaleUpBehavior = {
   ],
 };
 
+/** The charts' scale-up block (one Percent policy), as an HPA behavior. */
+export const percentScaleUp = (b: { readonly stabilizationWindowSeconds: number; readonly percent: number; readonly periodSeconds: number }): ScaleUpBehavior => ({
+  stabilizationWindowSeconds: b.stabilizationWindowSeconds,
+  policies: [{ type: 'Percent', value: b.percent, periodSeconds: b.periodSeconds }],
+});
+
 export interface StepLoad {
   readonly minReplicas: number;
   readonly maxReplicas: number;

@@ -22,7 +22,7 @@ const pct = (n: number) => `${Math.round(n * 100)}%`;
 
 export const verdictRows = (r: CapacityReport): Row[] => r.verdicts.map((v) => [v.target, v.outcome, v.figure, v.detail, v.from]);
 
-function scaleRows(r: CapacityReport): Row[] {
+export function scaleRows(r: CapacityReport): Row[] {
   const row = (label: string, s: Scaled): Row => [
     label, s.totals.pods, `${cores(s.totals.requests.cpu)} / ${cores(s.totals.limits.cpu)}`, `${memoryGiB(s.totals.requests.memory)} / ${memoryGiB(s.totals.limits.memory)}`,
     storageGiB(s.totals.storage), `${s.packing.onDemandNodes} + ${s.packing.spotNodes}`, `${pct(s.packing.cpuFill)} / ${pct(s.packing.memoryFill)}`,
@@ -30,7 +30,7 @@ function scaleRows(r: CapacityReport): Row[] {
   ];
   return [row('minimum', r.min), row('maximum', r.max), ...r.atUsers.map((u) => row(`${u.users.toLocaleString('en-US')} users`, u.scaled))];
 }
-const SCALE_HEAD = ['scale', 'pods', 'CPU requests / limits', 'memory GiB requests / limits', 'storage GiB', 'nodes on demand + workers', 'node CPU / memory requested', 'a month on demand', 'a month, workers on spot'];
+export const SCALE_HEAD = ['scale', 'pods', 'CPU requests / limits', 'memory GiB requests / limits', 'storage GiB', 'nodes on demand + workers', 'node CPU / memory requested', 'a month on demand', 'a month, workers on spot'];
 
 /** One configuration's report, as a section of docs/capacity.md. */
 export function reportMarkdown(title: string, r: CapacityReport): string {
@@ -81,5 +81,3 @@ export function assumptionsMarkdown(a: Assumptions): string {
 
 export const PLAN_SUMMARY = `The plan's targets: ${PLAN.users.target.toLocaleString('en-US')} concurrent users (${PLAN.users.max.toLocaleString('en-US')} at most), ${PLAN.apiRequestsPerSecond.target.toLocaleString('en-US')} API requests/s (${PLAN.apiRequestsPerSecond.max.toLocaleString('en-US')}), ${PLAN.executionsPerMinute.target.toLocaleString('en-US')} workflow executions/min (${PLAN.executionsPerMinute.max.toLocaleString('en-US')}), ${PLAN.databaseConnections.target} database connections (${PLAN.databaseConnections.max.toLocaleString('en-US')}), ${PLAN.workerInstances.target} worker instances (${PLAN.workerInstances.max}), scale-out in under ${PLAN.scaleOutSeconds / 60} minutes, RTO < ${PLAN.rtoSeconds / 60} min, RPO < ${PLAN.rpoSeconds / 60} min, ≥ ${PLAN.utilisation * 100}% utilisation and under $${PLAN.costPerUserMonth} per active user per month.`;
 
-export const SCALE_HEADINGS = SCALE_HEAD;
-export const scaleTableRows = scaleRows;

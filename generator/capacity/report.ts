@@ -3,7 +3,6 @@
  * connections, scale-out, throughput, availability, and a verdict per plan target. Every figure says
  * whether it comes from values alone or also from an assumption (generator/capacity/assumptions.ts).
  */
-import { parseQuantity } from '../core/rules.js';
 import type { UmbrellaValues } from '../models/suite.js';
 import type { Assumptions } from './assumptions.js';
 import { connectionBudget, type ConnectionBudget } from './connections.js';
@@ -63,7 +62,8 @@ export interface CapacityReport {
 
 const GiB = 2 ** 30;
 
-function scaled(cs: readonly Component[], scale: Parameters<typeof totals>[1], zones: number, a: Assumptions): Scaled {
+/** Totals, packing and the monthly bill of the components at a scale. */
+export function scaled(cs: readonly Component[], scale: Parameters<typeof totals>[1], zones: number, a: Assumptions): Scaled {
   const t = totals(cs, scale);
   const packing = pack(cs, scale, zones, a);
   const month = a.hoursPerMonth;
@@ -209,7 +209,6 @@ export function parseDuration(s: string): number | undefined {
 
 export const memoryGiB = (bytes: number) => round(bytes / GiB, 1);
 export const storageGiB = (bytes: number) => round(bytes / GiB);
-export { parseQuantity };
 
 /**
  * Losing one zone at minimum scale, pods dealt over zones as the packing deals them: the busiest zone

@@ -4,7 +4,7 @@
  */
 import type { UmbrellaValues } from '../models/suite.js';
 import type { Assumptions } from './assumptions.js';
-import { DEFAULT_SCALE_UP, simulateScaleUp, type ScaleUpResult } from './hpa.js';
+import { DEFAULT_SCALE_UP, percentScaleUp, simulateScaleUp, type ScaleUpResult } from './hpa.js';
 
 export interface ScaleOut extends ScaleUpResult {
   readonly what: string;
@@ -16,8 +16,7 @@ export function scaleOuts(v: UmbrellaValues, a: Assumptions): ScaleOut[] {
   const out: ScaleOut[] = [];
   const hpa = v.api.autoscaling;
   if (v.api.enabled && hpa.enabled && hpa.maxReplicas > hpa.minReplicas) {
-    const behavior = { stabilizationWindowSeconds: hpa.scaleUp.stabilizationWindowSeconds, policies: [{ type: 'Percent' as const, value: hpa.scaleUp.percent, periodSeconds: hpa.scaleUp.periodSeconds }] };
-    const r = simulateScaleUp(behavior, { minReplicas: hpa.minReplicas, maxReplicas: hpa.maxReplicas, desired: hpa.maxReplicas, podStartSeconds: a.podStartSeconds.api, syncSeconds: a.hpaSyncSeconds, metricDelaySeconds: a.metricsResolutionSeconds });
+    const r = simulateScaleUp(percentScaleUp(hpa.scaleUp), { minReplicas: hpa.minReplicas, maxReplicas: hpa.maxReplicas, desired: hpa.maxReplicas, podStartSeconds: a.podStartSeconds.api, syncSeconds: a.hpaSyncSeconds, metricDelaySeconds: a.metricsResolutionSeconds });
     out.push({ what: 'api', from: hpa.minReplicas, to: hpa.maxReplicas, ...r });
   }
   if (v.workers.enabled && v.workers.autoscaling.enabled) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { DEFAULT_ASSUMPTIONS, withOverrides } from '../capacity/assumptions.js';
 import { configuration } from '../capacity/configurations.js';
-import { SCALE_HEADINGS, scaleTableRows, terminalTable, verdictRows } from '../capacity/render.js';
+import { SCALE_HEAD, scaleRows, terminalTable, verdictRows } from '../capacity/render.js';
 import { capacityReport } from '../capacity/report.js';
 
 export interface CapacityArgs {
@@ -67,7 +67,7 @@ export function capacityText(args: CapacityArgs): string {
     '',
     terminalTable(['plan target', 'outcome', 'figure', 'from'], verdictRows(r).map((row) => [row[0]!, row[1]!, short(String(row[2]), 70), row[4]!])),
     '',
-    terminalTable(SCALE_HEADINGS, scaleTableRows(r)),
+    terminalTable(SCALE_HEAD, scaleRows(r)),
     '',
     `Connections at maximum scale: ${r.connections.total}; binding limit: ${r.connections.binding}.`,
     ...r.verdicts.filter((v) => v.outcome !== 'meets').map((v) => `- ${v.target}: ${v.detail}`),
