@@ -127,7 +127,8 @@ export function parseQuantity(q: unknown): number {
 const isTruthy = (v: unknown) =>
   !(v === undefined || v === null || v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0));
 
-function getPath(values: unknown, path: string): unknown {
+/** The value at a dotted path, or undefined. */
+export function getPath(values: unknown, path: string): unknown {
   let here: unknown = values;
   for (const key of path.split('.')) {
     if (here === null || typeof here !== 'object') return undefined;

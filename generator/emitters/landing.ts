@@ -5,30 +5,22 @@
  * computed from the models and overlays, so it cannot drift from what the charts do.
  */
 import { defaultsOf, leaves } from '../core/values.js';
-import { mergeValues } from '../core/merge.js';
-import { condHolds } from '../core/rules.js';
+import { condHolds, getPath } from '../core/rules.js';
 import type { ChartDefinition } from '../models/chart.js';
 import { OPERATORS, OPERATOR_USES, requiredApis, withPrerequisites, type Operator } from '../models/operators.js';
-import { environments, regions, type NamedOverlay } from '../overlays/index.js';
+import { environments, regions } from '../overlays/index.js';
+import { overlaidValues } from '../capacity/configurations.js';
 import { KUBE_VERSION } from './chart-yaml.js';
 import { header } from './files.js';
 import { cell, typeOf } from './readme.js';
 
 const REGISTRY = 'oci://ghcr.io/<owner>/charts';
 
-function valuesOf(umbrella: ChartDefinition, ...overlays: readonly NamedOverlay[]): Record<string, unknown> {
-  return mergeValues(defaultsOf(umbrella.model), ...overlays.map((o) => o.values)) as Record<string, unknown>;
-}
 
-function at(values: unknown, path: string): unknown {
-  let here = values;
-  for (const key of path.split('.')) here = here !== null && typeof here === 'object' ? (here as Record<string, unknown>)[key] : undefined;
-  return here;
-}
 
 function prerequisites(umbrella: ChartDefinition): string {
   const primary = regions[0]!;
-  const needs = new Map(environments.map((e) => [e.name, withPrerequisites(new Set(requiredApis(valuesOf(umbrella, e, primary)).map((r) => r.operator.name)))]));
+  const needs = new Map(environments.map((e) => [e.name, withPrerequisites(new Set(requiredApis(overlaidValues(e.name, primary.name) as Record<string, unknown>).map((r) => r.operator.name)))]));
   const rows = Object.entries(OPERATORS).map(([key, op]) => {
     const kinds = [...new Set(Object.values(OPERATOR_USES).flat().filter((u) => u.operator === key).map((u) => u.api.split('/').pop()!))];
     const dependents = (Object.values(OPERATORS) as Operator[]).filter((o) => o.needs === key).map((o) => o.name);
@@ -44,21 +36,21 @@ function prerequisites(umbrella: ChartDefinition): string {
 
 function checklist(umbrella: ChartDefinition, subcharts: readonly ChartDefinition[]): string {
   const production = environments.find((e) => e.name === 'production')!;
-  const v = valuesOf(umbrella, production, regions[0]!);
+  const v = overlaidValues(production.name, regions[0]!.name) as Record<string, unknown>;
   const commands = new Map<string, string>();
   for (const chart of subcharts) {
     const own = v[chart.name] as Record<string, unknown>;
     if (own?.['enabled'] === false) continue;
     for (const use of chart.secretUses ?? []) {
       if (use.when && !condHolds(use.when, own, v['global'])) continue;
-      const name = String((use.name.startsWith('global.') ? at(v, use.name) : at(own, use.name)) ?? '');
+      const name = String((use.name.startsWith('global.') ? getPath(v, use.name) : getPath(own, use.name)) ?? '');
       if (!name) continue;
-      const literals = use.literals.replace(/\{key:([^}]+)\}/g, (_m, p: string) => String((p.startsWith('global.') ? at(v, p) : at(own, p)) ?? ''));
+      const literals = use.literals.replace(/\{key:([^}]+)\}/g, (_m, p: string) => String((p.startsWith('global.') ? getPath(v, p) : getPath(own, p)) ?? ''));
       commands.set(name, `kubectl -n <namespace> create secret generic ${name} ${literals}`);
     }
   }
-  const tls = at(v, 'mesh.gateway.tlsCredentialName');
-  if (at(v, 'mesh.enabled') && tls) commands.set(String(tls), `kubectl -n istio-system create secret tls ${String(tls)} --cert=<certificate.pem> --key=<key.pem>   # in the ingress gateway's namespace`);
+  const tls = getPath(v, 'mesh.gateway.tlsCredentialName');
+  if (getPath(v, 'mesh.enabled') && tls) commands.set(String(tls), `kubectl -n istio-system create secret tls ${String(tls)} --cert=<certificate.pem> --key=<key.pem>   # in the ingress gateway's namespace`);
   return ['```sh', ...[...commands.values()], '```'].join('\n');
 }
 
@@ -80,12 +72,12 @@ const KEYS: readonly [string, string][] = [
 
 function keysYouWillChange(umbrella: ChartDefinition): string {
   const defaults = defaultsOf(umbrella.model);
-  const production = valuesOf(umbrella, environments.find((e) => e.name === 'production')!, regions[0]!);
+  const production = overlaidValues('production', regions[0]!.name);
   const show = (x: unknown) => `\`${cell(JSON.stringify(x ?? null))}\``;
   return [
     `| Key | What | Chart default | production + ${regions[0]!.name} |`,
     '| --- | --- | --- | --- |',
-    ...KEYS.map(([path, what]) => `| \`${path}\` | ${cell(what)} | ${show(at(defaults, path))} | ${show(at(production, path))} |`),
+    ...KEYS.map(([path, what]) => `| \`${path}\` | ${cell(what)} | ${show(getPath(defaults, path))} | ${show(getPath(production, path))} |`),
   ].join('\n');
 }
 
