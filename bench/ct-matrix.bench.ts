@@ -11,7 +11,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chartsFor, ctInstall } from '../sandbox/ct.js';
+import { chartsFor, ctInstall } from '../test/support/chart-testing.js';
 import { HELMS } from '../test/support/helm.js';
 import { median, timed } from './stats.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELMS, helm } from '../support/helm.js';
-import { runCt } from '../../sandbox/ct.js';
+import { runCt } from '../support/chart-testing.js';
 import { REPO } from '../support/paths.js';
 import { CURRENT } from '../../generator/models/releases.js';
 

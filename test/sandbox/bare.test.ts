@@ -11,7 +11,7 @@ import { HELMS, helm } from '../support/helm.js';
 import { REPO } from '../support/paths.js';
 import { ownSandbox } from '../support/cluster.js';
 import { ctInstallOk } from '../support/ct.js';
-import { chartsFor, ciValuesFiles } from '../../sandbox/ct.js';
+import { chartsFor, ciValuesFiles } from '../support/chart-testing.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
 import { tempDir } from '../support/tmp.js';
 import { rmSync } from 'node:fs';

@@ -11,7 +11,7 @@ import { HELMS, helm } from '../support/helm.js';
 import { REPO } from '../support/paths.js';
 import { ownSandbox } from '../support/cluster.js';
 import { ctInstallOk } from '../support/ct.js';
-import { chartsFor } from '../../sandbox/ct.js';
+import { chartsFor } from '../support/chart-testing.js';
 import { previousRevision } from '../support/previous-revision.js';
 
 const cluster = ownSandbox({ crds: true });

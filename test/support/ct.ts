@@ -1,6 +1,6 @@
 /** chart-testing's install against a test file's sandbox, asserting success with the tail of its output. */
 import { expect } from '@jest/globals';
-import { ctInstall } from '../../sandbox/ct.js';
+import { ctInstall } from './chart-testing.js';
 
 export function ctInstallOk(kubeconfig: string, helmBin: string, extra: readonly string[], cwd?: string): string {
   const r = ctInstall({ helm: helmBin, kubeconfig, extra, ...(cwd !== undefined && { cwd }) });

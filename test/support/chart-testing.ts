@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { REPO_ROOT, TOOLS_BIN } from '../generator/paths.js';
+import { REPO_ROOT, TOOLS_BIN } from '../../generator/paths.js';
 
 const CI_VALUES_FILE = /(^|\/)ci\/[^/]+-values\.yaml$/;
 
