@@ -78,6 +78,11 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   podLabels: stringMap('Labels added to the API pods (never to selectors).'),
   ...schedulingModel('the API pods, its migration Job and its test pod', '; when set it replaces the preference for global.zones'),
   terminationGracePeriodSeconds: int('Seconds the API has to finish in-flight requests after SIGTERM.', 30, { minimum: 0 }),
+  shutdownDelaySeconds: int(
+    'Seconds a stopping API pod keeps serving before it gets SIGTERM (a preStop sleep), while its EndpointSlice and every node\'s proxy stop routing to it; 0 sends SIGTERM at once.',
+    5,
+    { minimum: 0 },
+  ),
   serviceAccount: group('The API\'s ServiceAccount. Its token is never mounted: the API does not call Kubernetes.', {
     create: bool('Create the ServiceAccount.', true),
     name: str('Name of the ServiceAccount; empty uses the chart\'s full name.', '', { pattern: OPTIONAL_NAME_PATTERN }),
@@ -139,6 +144,11 @@ export const apiRules: readonly Rule[] = [
     strict: true,
     when: all(truthy('podDisruptionBudget.enabled'), truthy('autoscaling.enabled')),
     why: `at the autoscaler's minimum, ${drainBlocked}`,
+  }),
+  atMost('api-shutdown-delay', 'shutdownDelaySeconds', 'terminationGracePeriodSeconds', {
+    strict: true,
+    when: not(equals('shutdownDelaySeconds', 0)),
+    why: 'the grace period counts the preStop sleep, so the API would be killed before it could finish its requests',
   }),
   atMost('api-pdb-replicas', 'podDisruptionBudget.minAvailable', 'replicaCount', {
     strict: true,

@@ -57,6 +57,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'The liveness and startup probes call /livez, which checks no dependency: a database outage makes the API unready without restarting it. Readiness keeps /health.' },
         { kind: 'changed', description: 'The Service carries concertmaster.io/metrics-job: concertmaster-api, the Prometheus job the observability chart\'s monitor names.' },
         { kind: 'changed', description: 'The ServiceAccount name follows global.naming.api.serviceAccountName.' },
+        { kind: 'fixed', description: 'Scale-in and rollouts drop no request: a stopping API pod keeps serving for shutdownDelaySeconds (5 s, a preStop sleep) while the Service stops routing to it, then gets SIGTERM. Requests a proxy still sent to it were refused before.' },
       ],
       workers: [
         { kind: 'added', description: 'An init container waits for the broker; startup and readiness probes ping the worker\'s own Celery node; liveness fails only while the worker does not answer and the broker does, so a Redis outage restarts no worker.' },
@@ -96,6 +97,7 @@ export const RELEASES: readonly Release[] = [
         'The production and staging overlays set `postgres.parameters.archive_timeout: 30s` (60 s in 0.1.0), so the replica region lags the primary by under a minute; CloudNativePG reloads the parameter without a restart.',
         'Prometheus jobs are `concertmaster-<component>` under any release name (monitors read the `concertmaster.io/metrics-job` label); alerts select the job and the namespace.',
         'The API\'s liveness and startup probes call `/livez` instead of `/health`; workers get an init container and probes; the standalone PostgreSQL and Redis check liveness on their TCP port. Pods roll once.',
+        'A stopping API pod serves 5 s more before SIGTERM (`api.shutdownDelaySeconds`), inside `api.terminationGracePeriodSeconds`; the delay must be shorter than the grace period.',
       ],
       actions: [
         'Staging and production: create the Redis password Secret before upgrading. To keep the password 0.1.0 generated (and not restart clients with a new one), copy it: `kubectl -n <namespace> create secret generic concertmaster-redis-credentials --from-literal=password="$(kubectl -n <namespace> get secret <release>-redis -o jsonpath=\'{.data.password}\' | base64 -d)"`. 0.1.0\'s `<release>-redis` Secret stays (`helm.sh/resource-policy: keep`); delete it once nothing reads it.',

@@ -392,6 +392,16 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(byKind(render(bin, 'charts/api', [], ['--set', 'migrations.enabled=false']), 'Job')).toEqual([]);
     });
 
+    it('a stopping API pod serves shutdownDelaySeconds more (a preStop sleep) before SIGTERM; 0 sends it at once', () => {
+      const pod = (set: string[]) => one(render(bin, 'charts/api', [], set), 'Deployment').spec.template.spec;
+      expect(pod([]).containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
+      expect(pod(['--set', 'shutdownDelaySeconds=12', '--set', 'terminationGracePeriodSeconds=40'])).toMatchObject({
+        terminationGracePeriodSeconds: 40,
+        containers: [{ lifecycle: { preStop: { sleep: { seconds: 12 } } } }],
+      });
+      expect(pod(['--set', 'shutdownDelaySeconds=0']).containers[0].lifecycle).toBeUndefined();
+    });
+
     it('the optional Ingress routes to the http port, with TLS when a Secret is named', () => {
       const ing = one(render(bin, 'charts/api', [], ['--set', 'ingress.enabled=true', '--set', 'ingress.host=api.example.com', '--set', 'ingress.tlsSecretName=api-tls']), 'Ingress');
       expect(ing.spec.tls).toEqual([{ hosts: ['api.example.com'], secretName: 'api-tls' }]);

@@ -11,6 +11,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { unavailable } from '../../sandbox/real-node.js';
 import { processesMentioning } from '../../sandbox/host.js';
@@ -68,27 +69,42 @@ if (why) {
       expect(top.trim().split('\n')).toHaveLength(pods.length);
     }, 180_000);
 
+    /** bench/load.mjs from the node's namespace to the API Service; resolves its report once it stops. */
+    const load = (clients: number, seconds: number, pauseMs: number) => {
+      const child = spawn('ip', ['netns', 'exec', cluster.nodeNetns(), process.execPath, join(REPO, 'bench/load.mjs'), `${serviceUrl()}/api/forms`, String(clients), String(seconds), String(pauseMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      const report = new Promise<{ requests: number; failed: number; causes: Record<string, number>; p95: number }>((resolve) =>
+        child.once('close', () => resolve(JSON.parse(out.trim().split('\n').pop()!))));
+      return { stop: () => (child.kill('SIGINT'), report) };
+    };
+
     it('the API scales out under load and back in after its window; it answers throughout', async () => {
       await poll('a CPU reading in the API\'s HPA', 90, () => {
         const m = (hpa('concertmaster-api').status?.currentMetrics ?? []).find((x: any) => x.resource?.name === 'cpu');
         return m?.resource?.current?.averageUtilization;
       }, () => hpa('concertmaster-api').status);
-      // Bounded: 6 clients for at most 150 s, from the node's namespace to the Service.
-      const load = spawn('ip', ['netns', 'exec', cluster.nodeNetns(), process.execPath, join(REPO, 'bench/load.mjs'), `${serviceUrl()}/api/forms`, '6', '150'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let report = '';
-      load.stdout.on('data', (d) => (report += d));
+      // Bounded: 6 clients back to back for at most 150 s.
+      const heavy = load(6, 150, 0);
       const t0 = Date.now();
       const out = await poll('a second Ready API replica', 150, () => (ready('concertmaster-api') >= 2 ? (Date.now() - t0) / 1000 : undefined), () => hpa('concertmaster-api').status);
-      load.kill('SIGINT');
-      await new Promise((r) => load.once('close', r));
-      const stats = JSON.parse(report.trim().split('\n').pop()!) as { requests: number; failed: number; causes: Record<string, number>; p95: number };
+      const stats = await heavy.stop();
       console.log(`API: second replica Ready ${out.toFixed(0)} s into the load; ${stats.requests} requests, ${stats.failed} failed ${JSON.stringify(stats.causes)}, p95 ${stats.p95} ms`);
       expect(stats.requests).toBeGreaterThan(100);
-      // No tolerance: a pod takes traffic only once Ready, and leaves the Service before it stops.
+      // No tolerance: a pod takes traffic only once Ready.
       expect(stats.failed).toBe(0);
+      // A trickle (one client, 2 requests/s) goes on through the scale-in: a stopping pod serves until the
+      // Service has stopped routing to it (api.shutdownDelaySeconds), so no request is refused.
+      const trickle = load(1, 240, 500);
       const t1 = Date.now();
       await poll('the API back to one replica', 180, () => (ready('concertmaster-api') === 1 && hpa('concertmaster-api').status?.desiredReplicas === 1 ? true : undefined), () => hpa('concertmaster-api').status);
-      console.log(`API: back to one replica ${((Date.now() - t1) / 1000).toFixed(0)} s after the load stopped`);
+      const scaledIn = (Date.now() - t1) / 1000;
+      // Past the stopping pod's delay and grace, while the remaining one serves alone.
+      await sleep(15_000);
+      const during = await trickle.stop();
+      console.log(`API: back to one replica ${scaledIn.toFixed(0)} s after the load stopped; meanwhile ${during.requests} requests, ${during.failed} failed ${JSON.stringify(during.causes)}`);
+      expect(during.requests).toBeGreaterThan(20);
+      expect(during.failed).toBe(0);
     }, 420_000);
 
     it('KEDA scales the default pool on its queue, not the other pool, and back; no workflow is lost or run twice', async () => {
