@@ -1,7 +1,7 @@
 /**
  * Setting coverage: which of the umbrella's leaves some test sets to a value other than its default.
  * Read statically from what the tests render with: the overlays (values/), the valid values fixtures
- * (test/fixtures/values/) and every `--set`/`--set-string` in the test files. A leaf nobody varies is a
+ * (test/fixtures/values/) and every `--set`/`--set-string`/`--set-json` in the test files. A leaf nobody varies is a
  * setting no test has seen work. The uncovered leaves are listed in test/setting-coverage.uncovered.txt,
  * a ratchet: a new leaf must come with a test, and a leaf a test starts to cover leaves the list.
  */
@@ -42,7 +42,8 @@ function setArgs(text: string): [string[], unknown][] {
   parts.push(current);
   return parts.filter((p) => p.includes('=')).map((p) => {
     const [key, value] = [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)];
-    return [key.split(/(?<!\\)\./).map((k) => k.replaceAll('\\\\.', '.').replaceAll('\\.', '.')), value];
+    // A list index (`extraEnv[0].name`) sets the list leaf above it.
+    return [key.split(/(?<!\\)\./).map((k) => k.replaceAll('\\\\.', '.').replaceAll('\\.', '.').replace(/\[\d+\]$/, '')), value];
   });
 }
 
@@ -55,7 +56,18 @@ function leafOf(path: readonly string[]): string | undefined {
   return undefined;
 }
 
-const differs = (value: unknown, dflt: unknown) => JSON.stringify(value) !== JSON.stringify(dflt) && String(value) !== String(dflt);
+/** A --set-json value; one built by a template literal (`${…}`) is compared as its text. */
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** --set gives text ("3" for 3); objects compare as JSON (every object's String() is the same). */
+const differs = (value: unknown, dflt: unknown) =>
+  JSON.stringify(value) !== JSON.stringify(dflt) && (typeof value === 'object' || String(value) !== String(dflt));
 
 function covered(): Set<string> {
   const out = new Set<string>();
@@ -70,10 +82,18 @@ function covered(): Set<string> {
   }
   for (const f of [...files('test', /\.ts$/)]) {
     const text = readFileSync(join(REPO, f), 'utf8');
-    for (const m of text.matchAll(/'--set(?:-string)?',\s*(?:'([^']*)'|`([^`]*)`|"([^"]*)")/g)) {
-      for (const [path, value] of setArgs(m[1] ?? m[2] ?? m[3] ?? '')) {
+    // test/charts/<subchart>/ renders that subchart on its own.
+    const folder = /^test\/charts\/([a-z-]+)\//.exec(f)?.[1];
+    for (const m of text.matchAll(/'--set(-string|-json)?',\s*(?:'([^']*)'|`([^`]*)`|"([^"]*)")/g)) {
+      // Elsewhere, the chart named last before the --set (`render(bin, 'charts/api', …)`).
+      const chart = folder ?? [...text.slice(Math.max(0, m.index - 400), m.index).matchAll(/'charts\/([a-z-]+)'/g)].pop()?.[1];
+      const arg = m[2] ?? m[3] ?? m[4] ?? '';
+      // --set-json takes one key and a JSON value, commas and all.
+      const pairs = m[1] === '-json' ? [[arg.slice(0, arg.indexOf('=')).split('.'), jsonOrText(arg.slice(arg.indexOf('=') + 1))] as [string[], unknown]] : setArgs(arg);
+      for (const [path, value] of pairs) {
         // A subchart rendered on its own takes its keys without the chart's prefix.
-        if (TOP.has(path[0]!)) note(path, value);
+        if (chart && chart !== 'concertmaster' && subcharts.some((c) => c.name === chart)) note([chart, ...path], value);
+        else if (TOP.has(path[0]!) && leafOf(path)) note(path, value);
         else for (const c of subcharts) if (leafOf([c.name, ...path])) note([c.name, ...path], value);
       }
     }

@@ -1,0 +1,34 @@
+/**
+ * Table-driven setting tests, as the Airflow chart's helm tests do: each case renders one subchart on
+ * its own, with --show-only of one template, at the values it names, and asserts on the objects they
+ * reach. Cases write their --set arguments out literally so that the setting-coverage scan
+ * (test/generator/setting-coverage.test.ts) sees them; files live in test/charts/<chart>/<kind>.test.ts.
+ */
+import { describe, it } from '@jest/globals';
+import { HELMS, render, type K8sObject } from './helm.js';
+
+export interface SettingCase {
+  /** What the case shows, as the test's name. */
+  readonly it: string;
+  /** The arguments: `'--set', 'key=value'` pairs (or `'--set-json'`). */
+  readonly set: readonly string[];
+  /** Render every template, not only this file's (when the case makes the template render nothing). */
+  readonly allTemplates?: boolean;
+  /** The assertions on what the template rendered. */
+  readonly expect: (objects: K8sObject[]) => void;
+}
+
+/** Runs every case under both helm majors against charts/<chart>, showing only templates/<template>. */
+export function settingCases(chart: string, template: string, cases: readonly SettingCase[]): void {
+  describe.each(HELMS)(`${chart}: ${template} with $name`, ({ bin }) => {
+    it.each(cases.map((c) => [c.it, c] as const))('%s', (_name, c) => {
+      const only = c.allTemplates ? [] : ['--show-only', `templates/${template}`];
+      c.expect(render(bin, `charts/${chart}`, [], [...only, ...c.set]));
+    });
+  });
+}
+
+/** The first container of a workload's pod template. */
+export const container = (o: K8sObject) => o.spec.template.spec.containers[0];
+/** A workload's pod spec. */
+export const podSpec = (o: K8sObject) => o.spec.template.spec;
