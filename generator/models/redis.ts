@@ -19,7 +19,7 @@ const redisConfig = (what: string, policy: (typeof POLICIES)[number]) =>
   group(`redis.conf settings of ${what}.`, {
     maxmemory: str('Memory Redis may use for data (redis.conf maxmemory).', '768mb', { pattern: MAXMEMORY_PATTERN }),
     maxmemoryPolicy: oneOf('What Redis evicts at maxmemory.', policy, POLICIES),
-    save: str('RDB snapshot points, "<seconds> <changes>" pairs (redis.conf save).', '900 1 300 10 60 10000', { pattern: '^([0-9]+ [0-9]+)( [0-9]+ [0-9]+)*$' }),
+    save: str('RDB snapshot points, "<seconds> <changes>" pairs (redis.conf save); empty takes no snapshots, as a cache may.', '900 1 300 10 60 10000', { pattern: '^(|[0-9]+ [0-9]+( [0-9]+ [0-9]+)*)$' }),
     appendonly: bool('Append-only file: every write is logged, so a restart loses at most a second.', true),
   });
 

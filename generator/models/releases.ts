@@ -77,6 +77,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'The Redis exporter is v1.74.0, the version the sandbox runs.' },
         { kind: 'changed', description: 'Outside dev, the chart generates no password: global.redis.credentialsSecret names your Secret (the staging and production overlays: concertmaster-redis-credentials).' },
         { kind: 'changed', description: 'The redis-operator resources carry the Prometheus job label, which the operator copies to their pods.' },
+        { kind: 'added', description: 'config.save and cache.config.save accept an empty value: no RDB snapshots (save ""), as a cache may run.' },
       ],
       mesh: [{ kind: 'changed', description: 'Route timeouts and outlier-detection intervals accept hours ("1h"), as Istio does.' }, { kind: 'fixed', description: 'The AuthorizationPolicies admit the API\'s and workers\' ServiceAccounts and select the pods by the names global.naming gives them, under any release name.' }],
       observability: [
