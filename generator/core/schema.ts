@@ -48,9 +48,7 @@ export const LABEL_PATTERN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 export const REGION_PATTERN = '^[a-z]{2}-[a-z]+-[0-9]$';
 /** An http or https URL. */
 export const HTTP_URL_PATTERN = '^https?://[^ ]+$';
-/** A volume size in binary units: "10Gi". */
 /** A duration as Istio, Prometheus and k6 write it: "500ms", "30s", "2m", "1h". */
 export const DURATION_PATTERN = '^[0-9]+(ms|s|m|h)$';
+/** A volume size in binary units: "10Gi". */
 export const VOLUME_SIZE_PATTERN = '^[0-9]+(Mi|Gi|Ti)$';
-/** Whole cores or millicores, as the VPA takes them: "2", "500m". */
-export const WHOLE_CPU_PATTERN = '^[0-9]+(m)?$';

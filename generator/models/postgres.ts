@@ -5,8 +5,8 @@
  *   daily ScheduledBackup, an optional PgBouncer Pooler, a recommendation-only VPA and a PodMonitor;
  *   with global.dr.enabled, one member of a distributed topology across regions.
  */
-import { bool, group, int, oneOf, resources, storageSize, str, stringMap } from '../core/values.js';
-import { OPTIONAL_NAME_PATTERN, WHOLE_CPU_PATTERN } from '../core/schema.js';
+import { bool, cpu, group, int, oneOf, resources, storageSize, str, stringMap } from '../core/values.js';
+import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 import { commonModel, schedulingModel, securityContextModel, volumeModel } from './common.js';
 import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
@@ -44,9 +44,9 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   }),
   verticalPodAutoscaler: group('A VerticalPodAutoscaler in recommendation-only mode on the Cluster (cnpg mode): it reports, the operator applies.', {
     enabled: bool('Create the VerticalPodAutoscaler.', false),
-    minCpu: str('Lowest CPU it recommends.', '2', { pattern: WHOLE_CPU_PATTERN }),
+    minCpu: cpu('Lowest CPU it recommends.', '2'),
     minMemory: storageSize('Lowest memory it recommends.', '8Gi'),
-    maxCpu: str('Highest CPU it recommends.', '8', { pattern: WHOLE_CPU_PATTERN }),
+    maxCpu: cpu('Highest CPU it recommends.', '8'),
     maxMemory: storageSize('Highest memory it recommends.', '32Gi'),
   }),
   serviceAccount: group('The ServiceAccount CloudNativePG makes for the instances (cnpg mode).', {

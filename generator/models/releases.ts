@@ -70,6 +70,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'Standalone mode: the liveness probe checks the TCP port; pg_isready decides readiness only, so crash recovery is not interrupted.' },
         { kind: 'changed', description: 'ObjectStores are named after the chart\'s full name and the region; the Pooler\'s and the instances\' pods carry their Prometheus job label.' },
         { kind: 'changed', description: 'Outside dev, standalone mode refuses to generate a password: global.postgresql.credentialsSecret names your Secret.' },
+        { kind: 'changed', description: 'verticalPodAutoscaler.minCpu and maxCpu take CPU as resources do: numbers of cores (1, 0.5) as well as "2" or "500m".' },
       ],
       redis: [
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the standalone Redis and the operator\'s resources.' },
