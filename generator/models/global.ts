@@ -4,18 +4,25 @@
  * naming the key.
  */
 import { bool, dnsName, group, int, oneOf, port, region, str, stringList, stringMap } from '../core/values.js';
-import { all, equals, member, not, requires, truthy, type Rule } from '../core/rules.js';
+import { all, equals, member, not, requires, truthy, unset, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN, REGION_PATTERN } from '../core/schema.js';
 
 /** The charts of the suite whose objects another chart may name. */
 export const SUITE_CHARTS = ['api', 'workers', 'postgres', 'redis', 'mesh', 'observability', 'dr'] as const;
 export type SuiteChart = (typeof SUITE_CHARTS)[number];
 
+/** Why no full name is taken for the dr chart: it makes no object named after itself. */
+export const DR_NAMES_NOTHING = 'the dr chart names no object after itself: its ObjectStores follow the postgres chart\'s name (global.naming.postgres)';
+
 /** How one chart of the suite is named, for every chart: the naming contract (templates/_shared/_names.tpl). */
-const chartNaming = (chart: SuiteChart, opts: { serviceAccount?: boolean } = {}) =>
+const chartNaming = (chart: SuiteChart, opts: { serviceAccount?: boolean; namesNothing?: string } = {}) =>
   group(`Names of the ${chart} chart's objects, as every chart of the release writes them.`, {
     nameOverride: str(`Replaces "${chart}" in the ${chart} chart's object names and its app.kubernetes.io/name label.`, '', { pattern: OPTIONAL_LABEL_PATTERN }),
-    fullnameOverride: str(`Replaces the whole "<release>-${chart}" prefix of the ${chart} chart's object names.`, '', { pattern: OPTIONAL_LABEL_PATTERN }),
+    fullnameOverride: str(
+      opts.namesNothing ? `Refused when set: ${opts.namesNothing}.` : `Replaces the whole "<release>-${chart}" prefix of the ${chart} chart's object names.`,
+      '',
+      { pattern: OPTIONAL_LABEL_PATTERN },
+    ),
     ...(opts.serviceAccount && {
       serviceAccountName: str(
         `ServiceAccount of the ${chart} pods; empty uses the ${chart} chart's full name. The mesh's AuthorizationPolicies admit it by name.`,
@@ -51,7 +58,7 @@ export const globalModel = group('Values shared by the umbrella and every subcha
       redis: chartNaming('redis'),
       mesh: chartNaming('mesh'),
       observability: chartNaming('observability'),
-      dr: chartNaming('dr'),
+      dr: chartNaming('dr', { namesNothing: DR_NAMES_NOTHING }),
     },
   ),
   imageRegistry: str('Registry that replaces the registry of every image in the suite; empty keeps each image\'s own.', ''),
@@ -135,6 +142,7 @@ export const globalRules: readonly Rule[] = [
   member('dr-primary-region', 'global.dr.primaryRegion', 'global.dr.regions', { when: whenDr, why: 'the writable primary must be one of the topology\'s regions' }),
   member('dr-home-region', 'global.dr.homeRegion', 'global.dr.regions', { when: whenDr, why: 'the region created empty must be one of the topology\'s regions' }),
   member('dr-this-region', 'global.region', 'global.dr.regions', { when: whenDr, why: 'this installation must be one of the topology\'s regions' }),
+  unset('naming-dr-fullname-global', 'global.naming.dr.fullnameOverride', DR_NAMES_NOTHING),
   requires('dr-bucket', truthy('global.dr.enabled'), truthy('global.objectStore.destinationPrefix'), 'global.objectStore.destinationPrefix must name your bucket with global.dr.enabled', 'the regions exchange WAL through it'),
   requires(
     'overlay-order',

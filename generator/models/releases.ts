@@ -87,7 +87,10 @@ export const RELEASES: readonly Release[] = [
         { kind: 'fixed', description: 'The operator\'s Redis pods are scraped through a PodMonitor on port redis-exporter; the standalone Redis keeps its ServiceMonitor.' },
         { kind: 'fixed', description: 'The load-test Job takes global.imagePullSecrets, as every other pod of the suite does.' },
       ],
-      dr: [{ kind: 'changed', description: 'The peer regions\' ObjectStores follow the postgres chart\'s name (global.naming.postgres).' }],
+      dr: [
+        { kind: 'changed', description: 'The peer regions\' ObjectStores follow the postgres chart\'s name (global.naming.postgres).' },
+        { kind: 'changed', description: 'fullnameOverride and global.naming.dr.fullnameOverride are refused, naming the key: no object is named after the dr chart, so they changed nothing. nameOverride still sets its objects\' app.kubernetes.io/name.' },
+      ],
     },
     upgrade: {
       changed: [
@@ -106,6 +109,7 @@ export const RELEASES: readonly Release[] = [
         'Production: make sure `concertmaster-db-credentials` and `backup-credentials` exist in the namespace; 0.2.0\'s preflight checks them.',
         'If your umbrella values set `<chart>.nameOverride`, `<chart>.fullnameOverride` or `api.serviceAccount.name`, move the same values to `global.naming.<chart>.nameOverride`, `.fullnameOverride` and `global.naming.api.serviceAccountName`: the objects keep their names.',
         'Remove keys under `global` that the suite does not declare (a parent chart\'s own globals included).',
+        'Remove `dr.fullnameOverride` and `global.naming.dr.fullnameOverride` if you set them: they named nothing (the ObjectStores follow `global.naming.postgres`), and 0.2.0 refuses them.',
         'If you relied on the charts\' defaults for the bucket or the host names, set them: `global.objectStore.destinationPrefix` (0.1.0 defaulted to `s3://concertmaster-backups/postgres`), `mesh.hosts` and `api.ingress.host` (both defaulted to `api.concertmaster.local`). The overlays set them for staging and production.',
         'Staging: the overlay now archives to `s3://concertmaster-backups/staging/postgres/<region>`. Existing staging backups stay in the old folder; take a fresh base backup after the upgrade (`kubectl cnpg backup`), or keep the old prefix in your own values.',
         'If you query Prometheus by `job="<release>-api"`, use `job="concertmaster-api"` with the namespace.',

@@ -14,7 +14,7 @@ import { commonModel, securityContextRules } from './common.js';
 import { workersModel, workersRules } from './workers.js';
 import { meshModel, meshRules } from './mesh.js';
 import { observabilityModel } from './observability.js';
-import { drModel } from './dr.js';
+import { drModel, drRules } from './dr.js';
 import { DASHBOARDS } from '../dashboards/index.js';
 import { toGrafanaJson } from '../dashboards/grafana.js';
 import { GENERATOR_COMMAND } from '../emitters/files.js';
@@ -135,6 +135,7 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'disaster-recovery', 'cloudnative-pg'],
     model: drModel,
     modelSource: 'generator/models/dr.ts',
+    rules: drRules,
     secretUses: [objectStoreCredentials(truthy('global.dr.enabled'))],
     templateSources: ['dr'],
     images: [],

@@ -43,7 +43,8 @@ export const umbrellaRules: readonly Rule[] = [
   // A subchart's own name overrides reach no other chart: in the umbrella they live in global.naming.
   ...SUITE_CHARTS.flatMap((c) => [
     unset(`naming-${c}-name`, `${c}.nameOverride`, unseen(`global.naming.${c}.nameOverride`)),
-    unset(`naming-${c}-fullname`, `${c}.fullnameOverride`, unseen(`global.naming.${c}.fullnameOverride`)),
+    // The dr chart refuses its fullnameOverride itself (drRules): nothing is named after it.
+    ...(c === 'dr' ? [] : [unset(`naming-${c}-fullname`, `${c}.fullnameOverride`, unseen(`global.naming.${c}.fullnameOverride`))]),
   ]),
   unset('naming-api-service-account', 'api.serviceAccount.name', unseen('global.naming.api.serviceAccountName')),
 ];

@@ -12,18 +12,24 @@ export interface SettingCase {
   readonly it: string;
   /** The arguments: `'--set', 'key=value'` pairs (or `'--set-json'`). */
   readonly set: readonly string[];
+  /** Values files given before the arguments (an environment and region overlay). */
+  readonly files?: readonly string[];
   /** Render every template, not only this file's (when the case makes the template render nothing). */
   readonly allTemplates?: boolean;
   /** The assertions on what the template rendered. */
   readonly expect: (objects: K8sObject[]) => void;
 }
 
-/** Runs every case under both helm majors against charts/<chart>, showing only templates/<template>. */
+/**
+ * Runs every case under both helm majors against charts/<chart>, showing only templates/<template>
+ * (or, in the umbrella, a subchart's `charts/<subchart>/templates/<template>`).
+ */
 export function settingCases(chart: string, template: string, cases: readonly SettingCase[]): void {
+  const shown = template.startsWith('charts/') ? template : `templates/${template}`;
   describe.each(HELMS)(`${chart}: ${template} with $name`, ({ bin }) => {
     it.each(cases.map((c) => [c.it, c] as const))('%s', (_name, c) => {
-      const only = c.allTemplates ? [] : ['--show-only', `templates/${template}`];
-      c.expect(render(bin, `charts/${chart}`, [], [...only, ...c.set]));
+      const only = c.allTemplates ? [] : ['--show-only', shown];
+      c.expect(render(bin, `charts/${chart}`, c.files ?? [], [...only, ...c.set]));
     });
   });
 }
