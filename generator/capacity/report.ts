@@ -210,6 +210,13 @@ export function parseDuration(s: string): number | undefined {
 export const memoryGiB = (bytes: number) => round(bytes / GiB, 1);
 export const storageGiB = (bytes: number) => round(bytes / GiB);
 
+/** A count, or a percentage of `pods` rounded up, as the eviction API scales a PodDisruptionBudget's. */
+const scaledCount = (v: number | string, pods: number) => (typeof v === 'number' ? v : Math.ceil((pods * Number(v.replace('%', ''))) / 100));
+
+/** How many of `pods` a PodDisruptionBudget keeps through a drain. */
+export const podsKept = (b: { minAvailable: number | string; maxUnavailable: number | string }, pods: number) =>
+  b.minAvailable !== '' ? scaledCount(b.minAvailable, pods) : Math.max(0, pods - scaledCount(b.maxUnavailable, pods));
+
 /**
  * Losing one zone at minimum scale, pods dealt over zones as the packing deals them: the busiest zone
  * holds ceil(pods ÷ zones) of a component. And whether a node drain can evict one pod of each budget.
@@ -217,8 +224,8 @@ export const storageGiB = (bytes: number) => round(bytes / GiB);
 function availability(v: UmbrellaValues, cs: readonly Component[], zones: number): Verdict[] {
   const lost = (c: Component) => Math.min(c.minPods, Math.ceil(c.minPods / zones));
   const pdb = (c: Component): number | undefined => {
-    if (c.name === 'api' && v.api.podDisruptionBudget.enabled) return v.api.podDisruptionBudget.minAvailable;
-    if (c.name.startsWith('workers ') && c.scaledBy && v.workers.podDisruptionBudget.enabled) return Math.max(0, c.minPods - v.workers.podDisruptionBudget.maxUnavailable);
+    if (c.name === 'api' && v.api.podDisruptionBudget.enabled) return podsKept(v.api.podDisruptionBudget, c.minPods);
+    if (c.name.startsWith('workers ') && c.scaledBy && v.workers.podDisruptionBudget.enabled) return podsKept(v.workers.podDisruptionBudget, c.minPods);
     return undefined;
   };
   const down: string[] = [];

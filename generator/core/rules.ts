@@ -14,7 +14,8 @@ export type Cond =
   | { readonly kind: 'equals'; readonly path: string; readonly value: string | number | boolean }
   | { readonly kind: 'all'; readonly conds: readonly Cond[] }
   | { readonly kind: 'any'; readonly conds: readonly Cond[] }
-  | { readonly kind: 'not'; readonly cond: Cond };
+  | { readonly kind: 'not'; readonly cond: Cond }
+  | { readonly kind: 'isCount'; readonly path: string };
 
 interface Base {
   /** Stable name of the rule: its invalid-values fixture is test/fixtures/invalid-values/rule-<id>.yaml. */
@@ -41,6 +42,8 @@ export const equals = (path: string, value: string | number | boolean): Cond => 
 export const all = (...conds: Cond[]): Cond => ({ kind: 'all', conds });
 export const any = (...conds: Cond[]): Cond => ({ kind: 'any', conds });
 export const not = (cond: Cond): Cond => ({ kind: 'not', cond });
+/** The value is a whole number (a count, not a percentage such as "50%", nor empty). */
+export const isCount = (path: string): Cond => ({ kind: 'isCount', path });
 
 type Opts = { readonly why: string; readonly when?: Cond };
 const withWhen = (o: Opts) => ({ why: o.why, ...(o.when !== undefined && { when: o.when }) });
@@ -73,7 +76,7 @@ export function rulePaths(rules: readonly Rule[], list?: string): { path: string
   const add = (p: string) => out.push(list !== undefined && !p.startsWith('$.') ? { path: p, list } : { path: p.replace(/^\$\./, '') });
   const cond = (c: Cond | undefined): void => {
     if (!c) return;
-    if (c.kind === 'truthy' || c.kind === 'equals') add(c.path);
+    if (c.kind === 'truthy' || c.kind === 'equals' || c.kind === 'isCount') add(c.path);
     else if (c.kind === 'not') cond(c.cond);
     else c.conds.forEach(cond);
   };
@@ -171,6 +174,8 @@ function holds(scope: Scope, c: Cond): boolean {
       return c.conds.some((x) => holds(scope, x));
     case 'not':
       return !holds(scope, c.cond);
+    case 'isCount':
+      return /^[0-9]+$/.test(String(lookupIn(scope, c.path).value ?? ''));
   }
 }
 
@@ -279,13 +284,17 @@ function cond(e: Emit, c: Cond): string {
     case 'truthy':
       return ref(e, c.path);
     case 'equals':
-      return typeof c.value === 'number' ? `(eq (float64 ${ref(e, c.path)}) ${c.value.toFixed(1)})` : `(eq ${ref(e, c.path)} ${JSON.stringify(c.value)})`;
+      // toString: a value that may be a number or a string ("50%") would make eq fail on the types.
+      if (typeof c.value === 'number') return `(eq (float64 ${ref(e, c.path)}) ${c.value.toFixed(1)})`;
+      return typeof c.value === 'string' ? `(eq (toString ${ref(e, c.path)}) ${JSON.stringify(c.value)})` : `(eq ${ref(e, c.path)} ${JSON.stringify(c.value)})`;
     case 'all':
       return `(and ${c.conds.map((x) => cond(e, x)).join(' ')})`;
     case 'any':
       return `(or ${c.conds.map((x) => cond(e, x)).join(' ')})`;
     case 'not':
       return `(not ${cond(e, c.cond)})`;
+    case 'isCount':
+      return `(regexMatch "^[0-9]+$" (toString ${ref(e, c.path)}))`;
   }
 }
 

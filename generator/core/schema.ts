@@ -5,7 +5,7 @@ export interface JsonSchema {
   title?: string;
   description?: string;
   default?: unknown;
-  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | readonly ('string' | 'number')[];
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | readonly ('string' | 'integer' | 'number')[];
   enum?: readonly unknown[];
   pattern?: string;
   minimum?: number;

@@ -90,6 +90,13 @@ export const dnsName = (description: string, dflt: string): Leaf<string> => str(
 
 export const bool = (description: string, dflt: boolean): Leaf<boolean> => leaf(description, dflt, { type: 'boolean' });
 
+/**
+ * A number of pods, or a percentage of them ("50%"), as a PodDisruptionBudget takes; empty for unset.
+ * `minimum` bounds the count; a percentage runs from `minimum`% to 100%.
+ */
+export const podCount = (description: string, dflt: number | '', opts: { minimum: 0 | 1 }): Leaf<number | string> =>
+  leaf(description, dflt, { type: ['integer', 'string'], minimum: opts.minimum, pattern: opts.minimum === 0 ? '^(|([0-9]|[1-9][0-9]|100)%)$' : '^(|([1-9]|[1-9][0-9]|100)%)$' });
+
 /** A CPU quantity such as "500m" or "2", or a number of cores (2, 0.5), as Kubernetes accepts. */
 export const cpu = (description: string, dflt: string): Leaf<string | number> =>
   leaf(description, dflt, { type: ['string', 'number'], pattern: CPU_PATTERN, minimum: 0 });

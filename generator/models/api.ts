@@ -4,9 +4,9 @@
  */
 import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, object, objectList, oneOf, port, resources, str, stringList, stringMap } from '../core/values.js';
-import { all, atMost, equals, not, requires, truthy, type Rule } from '../core/rules.js';
+import { all, atMost, equals, isCount, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
+import { commonModel, disruptionBudgetModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
 import { egressModel, peerModel, prometheusPeer } from './network.js';
@@ -60,10 +60,7 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
     scaleUp: scalingPolicy('up', { stabilizationWindowSeconds: 60, percent: 50, periodSeconds: 60 }),
     scaleDown: scalingPolicy('down', { stabilizationWindowSeconds: 300, percent: 10, periodSeconds: 60 }),
   }),
-  podDisruptionBudget: group('PodDisruptionBudget for voluntary disruptions (node drains).', {
-    enabled: bool('Create the PodDisruptionBudget.', false),
-    minAvailable: int('Pods that must stay available during a disruption.', 1, { minimum: 0 }),
-  }),
+  podDisruptionBudget: disruptionBudgetModel('the API', { enabled: false, minAvailable: 1, maxUnavailable: '' }),
   topologySpread: group('Spreading of the API pods across zones (topology.kubernetes.io/zone) and nodes.', {
     enabled: bool('Add topologySpreadConstraints for zones and nodes.', true),
     maxSkew: int('Largest allowed difference in pod count between two zones.', 1, { minimum: 1 }),
@@ -142,7 +139,7 @@ export const apiRules: readonly Rule[] = [
   }),
   atMost('api-pdb-autoscaling-min', 'podDisruptionBudget.minAvailable', 'autoscaling.minReplicas', {
     strict: true,
-    when: all(truthy('podDisruptionBudget.enabled'), truthy('autoscaling.enabled')),
+    when: all(truthy('podDisruptionBudget.enabled'), isCount('podDisruptionBudget.minAvailable'), truthy('autoscaling.enabled')),
     why: `at the autoscaler's minimum, ${drainBlocked}`,
   }),
   atMost('api-shutdown-delay', 'shutdownDelaySeconds', 'terminationGracePeriodSeconds', {
@@ -152,7 +149,8 @@ export const apiRules: readonly Rule[] = [
   }),
   atMost('api-pdb-replicas', 'podDisruptionBudget.minAvailable', 'replicaCount', {
     strict: true,
-    when: all(truthy('podDisruptionBudget.enabled'), not(truthy('autoscaling.enabled')), not(equals('replicaCount', 0))),
+    when: all(truthy('podDisruptionBudget.enabled'), isCount('podDisruptionBudget.minAvailable'), not(truthy('autoscaling.enabled')), not(equals('replicaCount', 0))),
     why: drainBlocked,
   }),
+  ...disruptionBudgetRules('api'),
 ];

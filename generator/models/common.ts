@@ -1,7 +1,7 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
 import type { IContainer, IEnvFromSource, IToleration } from 'kubernetes-models/v1';
-import { bool, group, int, intList, object, objectList, oneOf, storageSize, str, stringMap } from '../core/values.js';
-import { equals, requires, truthy, type Rule } from '../core/rules.js';
+import { bool, group, int, intList, object, objectList, oneOf, podCount, storageSize, str, stringMap } from '../core/values.js';
+import { all, any, equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 
 /** Read by the shared name helpers of every chart, the umbrella included. */
@@ -45,6 +45,30 @@ export const schedulingModel = (who: string, affinityNote = '') => ({
   affinity: object(`Affinity of ${who}, passed through as is${affinityNote}.`, {}),
   priorityClassName: str(`PriorityClass of ${who}; empty uses the cluster default.`, ''),
 });
+
+/**
+ * A workload's PodDisruptionBudget, the same keys wherever a chart makes one (the shared helper
+ * `<chart>.disruptionBudget` renders its spec): a drain keeps minAvailable pods running, or stops at most
+ * maxUnavailable at once. One of the two is set; each is a count or a percentage.
+ */
+export const disruptionBudgetModel = (who: string, d: { enabled: boolean; minAvailable: number | ''; maxUnavailable: number | '' }) =>
+  group(`PodDisruptionBudget of ${who}, for voluntary disruptions (node drains). Set minAvailable or maxUnavailable, a count or a percentage ("50%").`, {
+    enabled: bool('Create the PodDisruptionBudget.', d.enabled),
+    minAvailable: podCount(`Pods of ${who} that must stay available during a disruption; empty when maxUnavailable is set.`, d.minAvailable, { minimum: 0 }),
+    maxUnavailable: podCount(`Pods of ${who} a drain may stop at once; empty when minAvailable is set. At least 1, so a drain can proceed.`, d.maxUnavailable, { minimum: 1 }),
+  });
+
+/** One of minAvailable and maxUnavailable, as Kubernetes requires of a PodDisruptionBudget. */
+export const disruptionBudgetRules = (chart: string): Rule[] => {
+  const on = truthy('podDisruptionBudget.enabled');
+  const min = truthy('podDisruptionBudget.minAvailable');
+  const max = truthy('podDisruptionBudget.maxUnavailable');
+  return [
+    requires(`${chart}-pdb-one`, all(on, min), not(max), '{}podDisruptionBudget.minAvailable and {}podDisruptionBudget.maxUnavailable cannot both be set', 'a PodDisruptionBudget takes one of the two'),
+    requires(`${chart}-pdb-either`, on, any(min, max), '{}podDisruptionBudget.minAvailable or {}podDisruptionBudget.maxUnavailable must be set with {}podDisruptionBudget.enabled', 'a PodDisruptionBudget takes one of the two'),
+    requires(`${chart}-pdb-all`, on, not(equals('podDisruptionBudget.minAvailable', '100%')), '{}podDisruptionBudget.minAvailable must be below 100%', 'a budget that keeps every pod blocks every node drain'),
+  ];
+};
 
 /**
  * A persistent volume's size and StorageClass, the same keys wherever a chart claims storage (the shared

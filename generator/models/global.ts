@@ -142,7 +142,7 @@ export const globalRules: readonly Rule[] = [
   member('dr-primary-region', 'global.dr.primaryRegion', 'global.dr.regions', { when: whenDr, why: 'the writable primary must be one of the topology\'s regions' }),
   member('dr-home-region', 'global.dr.homeRegion', 'global.dr.regions', { when: whenDr, why: 'the region created empty must be one of the topology\'s regions' }),
   member('dr-this-region', 'global.region', 'global.dr.regions', { when: whenDr, why: 'this installation must be one of the topology\'s regions' }),
-  unset('naming-dr-fullname-global', 'global.naming.dr.fullnameOverride', DR_NAMES_NOTHING),
+  unset('dr-fullname-global', 'global.naming.dr.fullnameOverride', DR_NAMES_NOTHING),
   requires('dr-bucket', truthy('global.dr.enabled'), truthy('global.objectStore.destinationPrefix'), 'global.objectStore.destinationPrefix must name your bucket with global.dr.enabled', 'the regions exchange WAL through it'),
   requires(
     'overlay-order',

@@ -57,11 +57,13 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'The liveness and startup probes call /livez, which checks no dependency: a database outage makes the API unready without restarting it. Readiness keeps /health.' },
         { kind: 'changed', description: 'The Service carries concertmaster.io/metrics-job: concertmaster-api, the Prometheus job the observability chart\'s monitor names.' },
         { kind: 'changed', description: 'The ServiceAccount name follows global.naming.api.serviceAccountName.' },
+        { kind: 'added', description: 'podDisruptionBudget.maxUnavailable beside minAvailable, each a count or a percentage ("50%"), as every workload\'s budget now takes: one of the two must be set, and 100% is refused.' },
         { kind: 'fixed', description: 'Scale-in and rollouts drop no request: a stopping API pod keeps serving for shutdownDelaySeconds (5 s, a preStop sleep) while the Service stops routing to it, then gets SIGTERM. Requests a proxy still sent to it were refused before.' },
       ],
       workers: [
         { kind: 'added', description: 'An init container waits for the broker; startup and readiness probes ping the worker\'s own Celery node; liveness fails only while the worker does not answer and the broker does, so a Redis outage restarts no worker.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for every pool and beat.' },
+        { kind: 'added', description: 'podDisruptionBudget.minAvailable beside maxUnavailable, each a count or a percentage ("50%"); a count must stay below every pool\'s replicas (or minReplicas when autoscaled), so a drain can proceed.' },
         { kind: 'changed', description: 'The ServiceAccount name follows global.naming.workers.serviceAccountName; hosts and Secrets follow global.naming.' },
         { kind: 'fixed', description: 'KEDA\'s redis trigger addresses the broker as <release>-redis.<namespace>.svc: KEDA\'s operator, in its own namespace, could not resolve the bare Service name.' },
       ],

@@ -5,8 +5,8 @@
 import { LABEL_PATTERN } from '../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, defaultsOf, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
-import { commonModel, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
-import { all, atMost, forEach, not, requires, truthy, unique, type Rule } from '../core/rules.js';
+import { commonModel, disruptionBudgetModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
+import { all, atMost, equals, forEach, isCount, not, requires, truthy, unique, type Rule } from '../core/rules.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
 import { egressModel } from './network.js';
@@ -60,10 +60,7 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
     timeoutSeconds: int('Seconds a check may take.', 20, { minimum: 5 }),
     failureThreshold: int('Failed checks in a row before the worker is restarted.', 3, { minimum: 1 }),
   }),
-  podDisruptionBudget: group('A PodDisruptionBudget per pool.', {
-    enabled: bool('Create the PodDisruptionBudgets.', true),
-    maxUnavailable: int('Pods of a pool that a drain may stop at once.', 1, { minimum: 1 }),
-  }),
+  podDisruptionBudget: disruptionBudgetModel('each pool', { enabled: true, minAvailable: '', maxUnavailable: 1 }),
   beat: group('Celery beat, the periodic-task scheduler: a single replica, replaced (never doubled) on update.', {
     enabled: bool('Run celery beat.', false),
     resources: resources('beat', { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '250m', memory: '256Mi' } }),
@@ -77,12 +74,26 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
   ...connectionsModel('the workers'),
 });
 
-/** The pools' disruption budgets use maxUnavailable ≥ 1 (schema), so a drain can always proceed. */
+const minAvailableCount = all(truthy('$.podDisruptionBudget.enabled'), isCount('$.podDisruptionBudget.minAvailable'));
+const drainBlocked = 'a disruption budget that keeps every pod of the pool blocks every node drain';
+
+/** A budget of maxUnavailable (≥ 1 by the schema) always lets a drain proceed; minAvailable must stay below each pool's pods. */
 export const workersRules: readonly Rule[] = [
   unique('workers-pool-names', 'pools', 'name', 'a pool\'s name names its Deployment, autoscaler and disruption budget'),
   forEach('workers-pools', 'pools', [
     atMost('workers-pool-min-max', 'minReplicas', 'maxReplicas', { why: 'the autoscaler scales between the two' }),
+    atMost('workers-pdb-autoscaling-min', '$.podDisruptionBudget.minAvailable', 'minReplicas', {
+      strict: true,
+      when: all(minAvailableCount, truthy('$.autoscaling.enabled')),
+      why: `at the autoscaler's minimum, ${drainBlocked}`,
+    }),
+    atMost('workers-pdb-replicas', '$.podDisruptionBudget.minAvailable', 'replicas', {
+      strict: true,
+      when: all(minAvailableCount, not(truthy('$.autoscaling.enabled')), not(equals('replicas', 0))),
+      why: drainBlocked,
+    }),
   ]),
+  ...disruptionBudgetRules('workers'),
   requires(
     'workers-keda-broker',
     all(truthy('autoscaling.enabled'), truthy('autoscaling.keda')),

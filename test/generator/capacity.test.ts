@@ -14,7 +14,7 @@ import { components, totals } from '../../generator/capacity/footprint.js';
 import { pack } from '../../generator/capacity/nodes.js';
 import { connectionBudget } from '../../generator/capacity/connections.js';
 import { scaleOuts } from '../../generator/capacity/scaleout.js';
-import { capacityReport, parseDuration, podsForUsers } from '../../generator/capacity/report.js';
+import { capacityReport, parseDuration, podsForUsers, podsKept } from '../../generator/capacity/report.js';
 import { guardRailViolations } from '../../generator/capacity/guards.js';
 import { configuration } from '../../generator/capacity/configurations.js';
 import { environments, regions } from '../../generator/overlays/index.js';
@@ -192,6 +192,24 @@ describe('verdicts and guard rails', () => {
     ]);
     // Four API pods, two workers: 2 of 4 and 1 of 2 remain; the drain may evict one of each.
     expect(at({ api: { autoscaling: { minReplicas: 4 }, podDisruptionBudget: { enabled: true, minAvailable: 2 } }, workers: { pools: [{ ...apiAndWorkers.workers.pools[0], minReplicas: 2 }] }, postgres: { enabled: false } }).map((x) => x[0])).toEqual(['meets', 'meets']);
+  });
+
+  it.each([
+    // [budget, pods, kept]: a percentage rounds up, as the eviction API scales it.
+    [{ minAvailable: 2, maxUnavailable: '' }, 4, 2],
+    [{ minAvailable: '50%', maxUnavailable: '' }, 3, 2],
+    [{ minAvailable: '', maxUnavailable: 1 }, 3, 2],
+    [{ minAvailable: '', maxUnavailable: '50%' }, 3, 1],
+    [{ minAvailable: '', maxUnavailable: 2 }, 1, 0],
+  ] as const)('a budget of %j keeps, of %i pods, %i through a drain', (budget, pods, kept) => {
+    expect(podsKept(budget, pods)).toBe(kept);
+  });
+
+  it('a percentage budget on the API that keeps every pod at minimum scale blocks a drain', () => {
+    const drain = (minAvailable: string) =>
+      capacityReport(bare(mergeValues(apiAndWorkers, { api: { podDisruptionBudget: { enabled: true, minAvailable } } })), small).verdicts.find((x) => /drain/.test(x.target))!.outcome;
+    // Two API pods: 50% keeps 1, 60% rounds up to 2.
+    expect([drain('50%'), drain('60%')]).toEqual(['meets', 'misses']);
   });
 
   const combos = environments.flatMap((e) => regions.map((r) => [e.name, r.name] as const));
