@@ -6,7 +6,7 @@ import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-mod
 import { bool, group, int, object, objectList, oneOf, port, resources, str, stringList, stringMap } from '../core/values.js';
 import { all, atMost, equals, isCount, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, disruptionBudgetModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
+import { commonModel, disruptionBudgetModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
 import { egressModel, peerModel, prometheusPeer } from './network.js';
@@ -80,11 +80,7 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
     5,
     { minimum: 0 },
   ),
-  serviceAccount: group('The API\'s ServiceAccount. Its token is never mounted: the API does not call Kubernetes.', {
-    create: bool('Create the ServiceAccount.', true),
-    name: str('Name of the ServiceAccount; empty uses the chart\'s full name.', '', { pattern: OPTIONAL_NAME_PATTERN }),
-    annotations: stringMap('Annotations on the ServiceAccount (for example a cloud IAM role).'),
-  }),
+  serviceAccount: serviceAccountModel('api', 'the API pods, its migration Job'),
   service: group('The API Service.', {
     type: oneOf('Service type.', 'ClusterIP', ['ClusterIP', 'NodePort', 'LoadBalancer'] as const),
     port: port('Service port of the http endpoint.', 8000),
@@ -153,4 +149,5 @@ export const apiRules: readonly Rule[] = [
     why: drainBlocked,
   }),
   ...disruptionBudgetRules('api'),
+  ...serviceAccountRules('api'),
 ];

@@ -71,6 +71,32 @@ export const disruptionBudgetRules = (chart: string): Rule[] => {
 };
 
 /**
+ * The ServiceAccount a workload's pods run as, the same keys wherever a chart makes one (the shared
+ * templates serviceaccount.yaml and `<chart>.serviceAccountName`). Its token is never mounted.
+ */
+export const serviceAccountModel = (chart: string, who: string) =>
+  group(`The ServiceAccount ${who} run as. Its token is never mounted: they do not call Kubernetes.`, {
+    create: bool('Create the ServiceAccount. Off: the pods run as the one named here or in global.naming, which must exist.', true),
+    name: str(
+      `Its name; empty uses global.naming.${chart}.serviceAccountName, then the chart's full name. In the umbrella set global.naming.${chart}.serviceAccountName instead, which the mesh's policies read.`,
+      '',
+      { pattern: OPTIONAL_NAME_PATTERN },
+    ),
+    annotations: stringMap('Annotations on the ServiceAccount (for example a cloud IAM role: eks.amazonaws.com/role-arn).'),
+  });
+
+/** A ServiceAccount the chart does not make must be named: the pods run as it, and the mesh admits it by name. */
+export const serviceAccountRules = (chart: string): Rule[] => [
+  requires(
+    `${chart}-service-account-name`,
+    not(truthy('serviceAccount.create')),
+    any(truthy('serviceAccount.name'), truthy(`global.naming.${chart}.serviceAccountName`)),
+    `{}serviceAccount.name or global.naming.${chart}.serviceAccountName must name the ServiceAccount with {}serviceAccount.create false`,
+    'the pods run as it, and the mesh\'s policies admit it by name',
+  ),
+];
+
+/**
  * A persistent volume's size and StorageClass, the same keys wherever a chart claims storage (the shared
  * helper `<chart>.storageClass` resolves the class against global.storageClass).
  */

@@ -5,7 +5,7 @@
 import { LABEL_PATTERN } from '../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, defaultsOf, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
-import { commonModel, disruptionBudgetModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel } from './common.js';
+import { commonModel, disruptionBudgetModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
 import { all, atMost, equals, forEach, isCount, not, requires, truthy, unique, type Rule } from '../core/rules.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
@@ -65,6 +65,7 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
     enabled: bool('Run celery beat.', false),
     resources: resources('beat', { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '250m', memory: '256Mi' } }),
   }),
+  serviceAccount: serviceAccountModel('workers', 'the worker and beat pods'),
   securityContext: securityContextModel('the worker processes'),
   ...schedulingModel('the worker and beat pods'),
   networkPolicy: group('NetworkPolicy: no ingress (workers serve nothing); by default egress only to Redis and PostgreSQL in the namespace, DNS, and the telemetry ports.', {
@@ -94,6 +95,7 @@ export const workersRules: readonly Rule[] = [
     }),
   ]),
   ...disruptionBudgetRules('workers'),
+  ...serviceAccountRules('workers'),
   requires(
     'workers-keda-broker',
     all(truthy('autoscaling.enabled'), truthy('autoscaling.keda')),

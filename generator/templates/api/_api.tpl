@@ -1,17 +1,4 @@
 {{/*
-Name of the API's ServiceAccount: serviceAccount.name on its own, else global.naming.api.serviceAccountName
-(which the mesh's AuthorizationPolicies admit), else the chart's full name ("default" when none is made).
-*/}}
-{{- define "api.serviceAccountName" -}}
-{{- $name := .Values.serviceAccount.name | default .Values.global.naming.api.serviceAccountName -}}
-{{- if .Values.serviceAccount.create -}}
-{{- $name | default (include "api.fullname" .) -}}
-{{- else -}}
-{{- $name | default "default" -}}
-{{- end -}}
-{{- end -}}
-
-{{/*
 Name of the migration Job. As a hook it keeps one name (Helm replaces it before each run). As a plain
 object, which GitOps tools apply without hooks, the name carries a hash of the image: a Job's pod
 template is immutable, and a new image then makes a new Job instead of a failed patch.

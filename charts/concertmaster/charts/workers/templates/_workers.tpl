@@ -16,11 +16,6 @@ concertmaster.io/pool: {{ .pool.name }}
 concertmaster.io/pool: {{ .pool.name }}
 {{- end -}}
 
-{{/* Name of the ServiceAccount the workers and beat run as: global.naming.workers.serviceAccountName, else the chart's full name. */}}
-{{- define "workers.serviceAccountName" -}}
-{{- .Values.global.naming.workers.serviceAccountName | default (include "workers.fullname" .) -}}
-{{- end -}}
-
 
 {{/* The pod spec parts every worker and beat share: identity, security, scheduling and volumes. */}}
 {{- define "workers.podCommon" -}}
