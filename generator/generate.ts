@@ -5,7 +5,7 @@
 import { defaultsOf } from './core/values.js';
 import { mergeValues } from './core/merge.js';
 import { validateValues } from './core/validate.js';
-import { changelog, upgrading } from './emitters/changelog.js';
+import { changelog, renamesOf, upgrading } from './emitters/changelog.js';
 import { capacityCharts, capacityDoc, CAPACITY_DOC } from './emitters/capacity-doc.js';
 import { chartYaml } from './emitters/chart-yaml.js';
 import { header, type FileSet } from './emitters/files.js';
@@ -132,7 +132,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
   for (const [path, content] of packagedOverlayFiles(`charts/${umbrella.name}`, environments, regions)) files.set(path, content);
   for (const o of sandboxOverlays) files.set(`values/sandbox/${o.name}.yaml`, header(`values/sandbox/${o.name}.yaml`, o.source) + toYaml(o.values));
   files.set('CHANGELOG.md', changelog(RELEASES, APP_VERSION));
-  files.set('UPGRADING.md', upgrading(RELEASES));
+  files.set('UPGRADING.md', upgrading(RELEASES, renamesOf(umbrella.model)));
   files.set(CAPACITY_DOC, capacityDoc());
   return files;
 }

@@ -28,7 +28,7 @@ export function apiPoolPerPod(v: UmbrellaValues, a: Assumptions): { size: number
 export function connectionBudget(v: UmbrellaValues, a: Assumptions): ConnectionBudget {
   const clients: { what: string; connections: number; from: 'values' | 'values × assumption' }[] = [];
   if (v.api.enabled) {
-    const pods = v.api.autoscaling.enabled ? v.api.autoscaling.maxReplicas : v.api.replicaCount;
+    const pods = v.api.autoscaling.enabled ? v.api.autoscaling.maxReplicas : v.api.replicas;
     const pool = apiPoolPerPod(v, a);
     clients.push({ what: `api: ${pods} pods × ${pool.size} pooled`, connections: pods * pool.size, from: pool.from === 'values' ? 'values' : 'values × assumption' });
     if (v.api.migrations.enabled) clients.push({ what: 'migration Job', connections: 1, from: 'values' });

@@ -70,7 +70,7 @@ export function components(v: UmbrellaValues, a: Assumptions): Component[] {
 
   if (v.api.enabled) {
     const hpa = v.api.autoscaling;
-    out.push({ ...base, name: 'api', minPods: hpa.enabled ? hpa.minReplicas : v.api.replicaCount, maxPods: hpa.enabled ? hpa.maxReplicas : v.api.replicaCount, ...pod([[v.api.resources, 'api.resources']], true), scaledBy: 'api' });
+    out.push({ ...base, name: 'api', minPods: hpa.enabled ? hpa.minReplicas : v.api.replicas, maxPods: hpa.enabled ? hpa.maxReplicas : v.api.replicas, ...pod([[v.api.resources, 'api.resources']], true), scaledBy: 'api' });
     if (v.api.migrations.enabled) out.push({ ...base, name: 'api migration Job', minPods: 1, maxPods: 1, transient: true, ...pod([[v.api.migrations.resources, 'api.migrations.resources']], true) });
     if (v.api.tests.enabled) out.push({ ...base, name: 'api helm test pod', minPods: 1, maxPods: 1, transient: true, ...pod([[undefined, 'limitRange.default']], true) });
   }

@@ -4,8 +4,8 @@
  * model (generator/core/rules.ts) plus the ones derived from the models' shape (requests ≤ limits for
  * every resources block). The same rules are emitted into each chart as templates/checks.yaml.
  */
-import { forEach, quantityAtMost, violations, type Rule } from '../core/rules.js';
-import type { Children, Group, Node } from '../core/values.js';
+import { absent, forEach, quantityAtMost, violations, type Rule } from '../core/rules.js';
+import { leaves, type Children, type Group, type Node } from '../core/values.js';
 import type { ChartDefinition } from '../models/chart.js';
 
 export class InvariantError extends Error {}
@@ -35,11 +35,22 @@ export function resourceRules(chart: string, model: Group<Children>, skip: reado
   return walk(model, [], []);
 }
 
+/** A renamed key is refused wherever it is set, naming its new key (core/values.ts `renamed`). */
+export function renamedRules(chart: string, model: Group<Children>, skip: readonly string[] = []): Rule[] {
+  return [...leaves(model, [], { renamed: true })]
+    .filter(([path, leaf]) => leaf.renamedTo && path[0] !== 'global' && !skip.includes(path[0]!))
+    .map(([path, leaf]) => absent(`${chart}-renamed-${path.join('-')}`, path.join('.'), `renamed to {}${leaf.renamedTo!.path} in ${leaf.renamedTo!.since}; set that instead`));
+}
+
 /**
  * A chart's own rules: declared and derived. `global` rules are added where the chart is checked; the
  * umbrella's subchart sections are their charts' (pass their names as `subcharts`).
  */
-export const rulesOf = (chart: ChartDefinition, subcharts: readonly string[] = []): Rule[] => [...(chart.rules ?? []), ...resourceRules(chart.name, chart.model, subcharts)];
+export const rulesOf = (chart: ChartDefinition, subcharts: readonly string[] = []): Rule[] => [
+  ...(chart.rules ?? []),
+  ...resourceRules(chart.name, chart.model, subcharts),
+  ...renamedRules(chart.name, chart.model, subcharts),
+];
 
 /** Fails, naming the source, when values break rules. */
 export function assertNoViolations(what: string, rules: readonly Rule[], values: unknown, global: unknown, prefix = ''): void {

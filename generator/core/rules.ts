@@ -33,6 +33,7 @@ export type Rule =
   | (Base & { readonly kind: 'requires'; readonly need: Cond; readonly needText: string })
   | (Base & { readonly kind: 'unique'; readonly list: string; readonly field: string })
   | (Base & { readonly kind: 'unset'; readonly a: string })
+  | (Base & { readonly kind: 'absent'; readonly a: string })
   | { readonly kind: 'forEach'; readonly id: string; readonly list: string; readonly rules: readonly Rule[] };
 
 // ---- Constructors -------------------------------------------------------------------------------
@@ -60,6 +61,8 @@ export const nonEmpty = (id: string, a: string, o: Opts): Rule => ({ kind: 'nonE
 export const requires = (id: string, when: Cond, need: Cond, needText: string, why: string): Rule => ({ kind: 'requires', id, when, need, needText, why });
 /** a must be empty (not set): for keys that look valid but cannot be honoured where they are. */
 export const unset = (id: string, a: string, why: string): Rule => ({ kind: 'unset', id, a, why });
+/** The key a must not be there at all, whatever its value (0 and false included): for renamed keys. `{}` in why stands for the chart's prefix. */
+export const absent = (id: string, a: string, why: string): Rule => ({ kind: 'absent', id, a, why });
 /** The `field` of every item of the list at `list` is different. */
 export const unique = (id: string, list: string, field: string, why: string): Rule => ({ kind: 'unique', id, list, field, why });
 /** The rules, for every item of the list at `list` (item paths relative, `$.` for the chart's). */
@@ -99,6 +102,7 @@ export function rulePaths(rules: readonly Rule[], list?: string): { path: string
         break;
       case 'nonEmpty':
       case 'unset':
+      case 'absent':
         add(r.a);
         break;
       case 'requires':
@@ -222,6 +226,11 @@ function evaluate(rules: readonly Rule[], scope: Scope, out: string[]): void {
         if (isTruthy(a.value)) out.push(`${a.text} (${quoted(a.value)}) must not be set: ${r.why}`);
         break;
       }
+      case 'absent': {
+        const a = lookupIn(scope, r.a);
+        if (a.value !== undefined && a.value !== null) out.push(`${a.text} must not be set: ${r.why.replaceAll('{}', scope.rootText)}`);
+        break;
+      }
       case 'requires':
         if (!holds(scope, r.need)) out.push(`${r.needText.replaceAll('{}', scope.rootText)}: ${r.why}`);
         break;
@@ -337,6 +346,11 @@ function emit(rules: readonly Rule[], e: Emit, depth: number): string[] {
       case 'unset':
         lines.push(`{{- if ${guard(ref(e, r.a))} }}`);
         lines.push(fail('%s (%q) must not be set: %s', text(e, r.a), `(toString ${ref(e, r.a)})`, why));
+        break;
+      case 'absent':
+        // Set at all, 0 and false included; Helm drops a key whose value is null.
+        lines.push(`{{- if ${guard(`(not (kindIs "invalid" ${ref(e, r.a)}))`)} }}`);
+        lines.push(fail('%s must not be set: %s', text(e, r.a), `(replace "{}" ${e.rootText} ${why})`));
         break;
       case 'requires':
         lines.push(`{{- if ${guard(`(not ${cond(e, r.need)})`)} }}`);

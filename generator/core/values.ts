@@ -17,6 +17,8 @@ export interface Leaf<T> {
   readonly openEnded: boolean;
   /** A list of typed records (recordList): the model of one item, which invariants walk into. */
   readonly item?: Group<Children>;
+  /** A key that was renamed: no default, no place in values.yaml; setting it is refused, naming the new key. */
+  readonly renamedTo?: { readonly path: string; readonly since: string };
   /** Phantom field so that T survives inference; never set. */
   readonly __type?: T;
 }
@@ -89,6 +91,15 @@ export const duration = (description: string, dflt: string): Leaf<string> => str
 export const dnsName = (description: string, dflt: string): Leaf<string> => str(description, dflt, { pattern: NAME_PATTERN });
 
 export const bool = (description: string, dflt: boolean): Leaf<boolean> => leaf(description, dflt, { type: 'boolean' });
+
+/**
+ * A key renamed to `path` (relative to the chart) in version `since`. The schema still knows it, so a
+ * values file that sets it is refused by the chart's checks with the new name, not as an unknown key.
+ */
+export const renamed = (path: string, since: string): Leaf<undefined> => ({
+  ...leaf<undefined>(`Renamed to ${path} in ${since}: set that instead. Setting this key is refused.`, undefined, {}),
+  renamedTo: { path, since },
+});
 
 /**
  * A number of pods, or a percentage of them ("50%"), as a PodDisruptionBudget takes; empty for unset.
@@ -191,20 +202,20 @@ export const resources = (what: string, d: { requests: { cpu: string; memory: st
   role: 'resources' as const,
 });
 
-/** Walks every leaf with its dotted path. */
-export function* leaves(node: Node, path: string[] = []): Generator<[string[], Leaf<unknown>]> {
+/** Walks every leaf with its dotted path; renamed keys only with `renamed: true`. */
+export function* leaves(node: Node, path: string[] = [], opts: { renamed?: boolean } = {}): Generator<[string[], Leaf<unknown>]> {
   if (node.kind === 'leaf') {
-    yield [path, node];
+    if (!node.renamedTo || opts.renamed) yield [path, node];
     return;
   }
-  for (const [key, child] of Object.entries(node.children)) yield* leaves(child, [...path, key]);
+  for (const [key, child] of Object.entries(node.children)) yield* leaves(child, [...path, key], opts);
 }
 
 /** The default values of a model: what values.yaml holds. */
 export function defaultsOf<N extends Node>(node: N): ValuesOf<N> {
   if (node.kind === 'leaf') return structuredClone(node.default) as ValuesOf<N>;
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(node.children)) out[key] = defaultsOf(child);
+  for (const [key, child] of Object.entries(node.children)) if (child.kind === 'group' || !child.renamedTo) out[key] = defaultsOf(child);
   return out as ValuesOf<N>;
 }
 
@@ -214,7 +225,7 @@ export function defaultsOf<N extends Node>(node: N): ValuesOf<N> {
  * Helm nor editors need it.
  */
 export function schemaOf(node: Node): JsonSchema {
-  if (node.kind === 'leaf') return { description: node.description, default: node.default, ...node.schema };
+  if (node.kind === 'leaf') return node.renamedTo ? { description: node.description } : { description: node.description, default: node.default, ...node.schema };
   const properties: Record<string, JsonSchema> = {};
   for (const [key, child] of Object.entries(node.children)) properties[key] = schemaOf(child);
   return {

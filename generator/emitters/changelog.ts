@@ -3,6 +3,7 @@
  * changes become each chart's artifacthub.io/changes annotation.
  */
 import type { Release } from '../models/releases.js';
+import { leaves, type Node } from '../core/values.js';
 import { header } from './files.js';
 
 const SOURCE = 'generator/models/releases.ts';
@@ -23,12 +24,28 @@ export function changelog(releases: readonly Release[], appVersion: string): str
   );
 }
 
-export function upgrading(releases: readonly Release[]): string {
+/** A key of the umbrella's values renamed in a version (models `renamed`), by its umbrella path. */
+export interface Rename {
+  readonly from: string;
+  readonly to: string;
+  readonly since: string;
+}
+
+/** The renamed keys of a model, by their umbrella paths: a subchart's new path is relative to its section. */
+export function renamesOf(model: Node): Rename[] {
+  return [...leaves(model, [], { renamed: true })]
+    .filter(([, leaf]) => leaf.renamedTo)
+    .map(([path, leaf]) => ({ from: path.join('.'), to: path.length > 1 ? `${path[0]}.${leaf.renamedTo!.path}` : leaf.renamedTo!.path, since: leaf.renamedTo!.since }));
+}
+
+export function upgrading(releases: readonly Release[], renames: readonly Rename[] = []): string {
   const sections = releases.slice(0, -1).map((r, i) => {
     const from = releases[i + 1]!.version;
     const changed = r.upgrade.changed.map((c) => `- ${c}`).join('\n') || '- Nothing that changes an installation.';
     const actions = r.upgrade.actions.map((a, n) => `${n + 1}. ${a}`).join('\n') || 'Nothing: `helm upgrade` with your values is enough.';
-    return `## To ${r.version}, from ${from}\n\n${r.commit ? `Released from commit \`${r.commit}\`.` : 'Not released yet: these notes describe the working tree.'}\n\n### What changes\n\n${changed}\n\n### What you must do before \`helm upgrade\`\n\n${actions}\n`;
+    const renamed = renames.filter((x) => x.since === r.version);
+    const table = renamed.length === 0 ? '' : `\n### Renamed keys\n\nThe old key is refused, naming the new one: move its value in your values files.\n\n| Old key | New key |\n| --- | --- |\n${renamed.map((x) => `| \`${x.from}\` | \`${x.to}\` |`).join('\n')}\n`;
+    return `## To ${r.version}, from ${from}\n\n${r.commit ? `Released from commit \`${r.commit}\`.` : 'Not released yet: these notes describe the working tree.'}\n\n### What changes\n\n${changed}\n${table}\n### What you must do before \`helm upgrade\`\n\n${actions}\n`;
   });
   return (
     header('UPGRADING.md', SOURCE) +

@@ -3,10 +3,10 @@
  * carries the plan's numbers.
  */
 import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
-import { bool, group, int, object, objectList, oneOf, port, resources, str, stringList, stringMap } from '../core/values.js';
+import { bool, group, int, object, objectList, oneOf, port, renamed, resources, str, stringList, stringMap } from '../core/values.js';
 import { all, atMost, equals, isCount, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, disruptionBudgetModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
+import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
 import { egressModel, peerModel, prometheusPeer } from './network.js';
@@ -20,18 +20,13 @@ const probe = (what: string, d: { path: string; initialDelaySeconds: number; per
     failureThreshold: int('Failed probes in a row before the probe fails.', d.failureThreshold, { minimum: 1 }),
   });
 
-const scalingPolicy = (direction: string, d: { stabilizationWindowSeconds: number; percent: number; periodSeconds: number }) =>
-  group(`How fast the autoscaler scales ${direction}.`, {
-    stabilizationWindowSeconds: int('Seconds of past recommendations considered before scaling.', d.stabilizationWindowSeconds, { minimum: 0, maximum: 3600 }),
-    percent: int('Largest change, in percent of current replicas, per period.', d.percent, { minimum: 1 }),
-    periodSeconds: int('Length of the period the percent applies to.', d.periodSeconds, { minimum: 1, maximum: 1800 }),
-  });
 
 export const apiModel = group('The ConcertMaster HTTP API.', {
   ...commonModel(true),
   image: imageModel('the API', { registry: 'docker.io', repository: 'concertmaster/api', tag: '' }),
   imagePullSecrets: stringList('Extra pull Secret names for the API pods, added to global.imagePullSecrets.'),
-  replicaCount: int('Replicas when autoscaling is off. While the autoscaler is on, the Deployment leaves replicas to it.', 1, { minimum: 0 }),
+  replicas: int('Replicas when autoscaling is off. While the autoscaler is on, the Deployment leaves replicas to it.', 1, { minimum: 0 }),
+  replicaCount: renamed('replicas', '0.2.0'),
   containerPort: port('Port the API listens on.', 8000),
   metricsPort: port('Port the API serves Prometheus metrics on, at /metrics.', 9090),
   config: stringMap('Plain settings passed to the API as environment variables through a ConfigMap; a change rolls the pods.', {
@@ -57,8 +52,8 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
     maxReplicas: int('Most replicas.', 5, { minimum: 1 }),
     targetCPUUtilizationPercentage: int('Average CPU use, in percent of requests, that the HPA aims for.', 70, { minimum: 1, maximum: 100 }),
     targetMemoryUtilizationPercentage: int('Average memory use, in percent of requests, that the HPA aims for.', 80, { minimum: 1, maximum: 100 }),
-    scaleUp: scalingPolicy('up', { stabilizationWindowSeconds: 60, percent: 50, periodSeconds: 60 }),
-    scaleDown: scalingPolicy('down', { stabilizationWindowSeconds: 300, percent: 10, periodSeconds: 60 }),
+    scaleUp: scalingBehaviorModel('up', { stabilizationWindowSeconds: 60, percent: 50, periodSeconds: 60 }),
+    scaleDown: scalingBehaviorModel('down', { stabilizationWindowSeconds: 300, percent: 10, periodSeconds: 60 }),
   }),
   podDisruptionBudget: disruptionBudgetModel('the API', { enabled: false, minAvailable: 1, maxUnavailable: '' }),
   topologySpread: group('Spreading of the API pods across zones (topology.kubernetes.io/zone) and nodes.', {
@@ -143,9 +138,9 @@ export const apiRules: readonly Rule[] = [
     when: not(equals('shutdownDelaySeconds', 0)),
     why: 'the grace period counts the preStop sleep, so the API would be killed before it could finish its requests',
   }),
-  atMost('api-pdb-replicas', 'podDisruptionBudget.minAvailable', 'replicaCount', {
+  atMost('api-pdb-replicas', 'podDisruptionBudget.minAvailable', 'replicas', {
     strict: true,
-    when: all(truthy('podDisruptionBudget.enabled'), isCount('podDisruptionBudget.minAvailable'), not(truthy('autoscaling.enabled')), not(equals('replicaCount', 0))),
+    when: all(truthy('podDisruptionBudget.enabled'), isCount('podDisruptionBudget.minAvailable'), not(truthy('autoscaling.enabled')), not(equals('replicas', 0))),
     why: drainBlocked,
   }),
   ...disruptionBudgetRules('api'),

@@ -71,6 +71,18 @@ export const disruptionBudgetRules = (chart: string): Rule[] => {
 };
 
 /**
+ * How fast an autoscaler scales one way: an autoscaling/v2 behavior with one Percent policy, the same
+ * keys for the API's HPA and the pools' (KEDA's or their own); the shared helper `<chart>.scalingBehavior`
+ * renders it.
+ */
+export const scalingBehaviorModel = (direction: 'up' | 'down', d: { stabilizationWindowSeconds: number; percent: number; periodSeconds: number }) =>
+  group(`How fast the autoscaler scales ${direction}.`, {
+    stabilizationWindowSeconds: int('Seconds of past recommendations considered before scaling.', d.stabilizationWindowSeconds, { minimum: 0, maximum: 3600 }),
+    percent: int('Largest change, in percent of current replicas, per period.', d.percent, { minimum: 1 }),
+    periodSeconds: int('Length of the period the percent applies to.', d.periodSeconds, { minimum: 1, maximum: 1800 }),
+  });
+
+/**
  * The ServiceAccount a workload's pods run as, the same keys wherever a chart makes one (the shared
  * templates serviceaccount.yaml and `<chart>.serviceAccountName`). Its token is never mounted.
  */

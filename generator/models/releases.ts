@@ -57,6 +57,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'The liveness and startup probes call /livez, which checks no dependency: a database outage makes the API unready without restarting it. Readiness keeps /health.' },
         { kind: 'changed', description: 'The Service carries concertmaster.io/metrics-job: concertmaster-api, the Prometheus job the observability chart\'s monitor names.' },
         { kind: 'changed', description: 'The ServiceAccount name follows global.naming.api.serviceAccountName.' },
+        { kind: 'changed', description: 'replicaCount is renamed replicas, as each worker pool counts its own; replicaCount is refused, naming replicas.' },
         { kind: 'changed', description: 'serviceAccount.create false needs a name (serviceAccount.name, or global.naming.api.serviceAccountName in the umbrella): 0.1.0 ran the pods as "default" while the mesh admitted the chart\'s own name.' },
         { kind: 'added', description: 'podDisruptionBudget.maxUnavailable beside minAvailable, each a count or a percentage ("50%"), as every workload\'s budget now takes: one of the two must be set, and 100% is refused.' },
         { kind: 'fixed', description: 'Scale-in and rollouts drop no request: a stopping API pod keeps serving for shutdownDelaySeconds (5 s, a preStop sleep) while the Service stops routing to it, then gets SIGTERM. Requests a proxy still sent to it were refused before.' },
@@ -64,6 +65,7 @@ export const RELEASES: readonly Release[] = [
       workers: [
         { kind: 'added', description: 'An init container waits for the broker; startup and readiness probes ping the worker\'s own Celery node; liveness fails only while the worker does not answer and the broker does, so a Redis outage restarts no worker.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for every pool and beat.' },
+        { kind: 'changed', description: 'autoscaling.scaleDownStabilizationSeconds and scaleDownPercent become autoscaling.scaleDown.stabilizationWindowSeconds and percent, with periodSeconds (60 s, fixed before): the API\'s behavior keys. The old keys are refused, naming the new ones.' },
         { kind: 'added', description: 'serviceAccount.create, name and annotations, as the API has them (one model fragment and one template for both): bring your own ServiceAccount, or annotate ours with a cloud IAM role.' },
         { kind: 'added', description: 'podDisruptionBudget.minAvailable beside maxUnavailable, each a count or a percentage ("50%"); a count must stay below every pool\'s replicas (or minReplicas when autoscaled), so a drain can proceed.' },
         { kind: 'changed', description: 'The ServiceAccount name follows global.naming.workers.serviceAccountName; hosts and Secrets follow global.naming.' },

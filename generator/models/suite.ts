@@ -48,7 +48,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/api.ts',
     rules: [...apiRules, ...securityContextRules('api')],
     secretUses: clientSecrets,
-    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'api'],
+    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_autoscaling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'api'],
     images: [
       { name: 'api', valuesPath: ['image'] },
       { name: 'api-test', valuesPath: ['tests', 'image'] },
@@ -63,7 +63,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/workers.ts',
     rules: [...workersRules, ...securityContextRules('workers')],
     secretUses: clientSecrets,
-    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'workers'],
+    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_autoscaling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'workers'],
     images: [{ name: 'worker', valuesPath: ['image'] }],
   }),
   subchart({

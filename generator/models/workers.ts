@@ -4,8 +4,8 @@
  */
 import { LABEL_PATTERN } from '../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
-import { bool, defaultsOf, group, int, intList, objectList, recordList, resources, str, type ValuesOf } from '../core/values.js';
-import { commonModel, disruptionBudgetModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
+import { bool, defaultsOf, group, int, intList, objectList, recordList, renamed, resources, str, type ValuesOf } from '../core/values.js';
+import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
 import { all, atMost, equals, forEach, isCount, not, requires, truthy, unique, type Rule } from '../core/rules.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
@@ -43,8 +43,9 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
     keda: bool('Use KEDA ScaledObjects (queue length and CPU). Off: an autoscaling/v2 HPA on CPU only.', false),
     listLength: int('Queued tasks per replica that KEDA aims for.', 10, { minimum: 1 }),
     targetCPUUtilizationPercentage: int('Average CPU use, in percent of requests, the autoscaler aims for.', 70, { minimum: 1, maximum: 100 }),
-    scaleDownStabilizationSeconds: int('Seconds of recommendations considered before scaling down, so a short lull does not drain workers.', 300, { minimum: 0, maximum: 3600 }),
-    scaleDownPercent: int('Largest scale-down per minute, in percent of replicas.', 10, { minimum: 1, maximum: 100 }),
+    scaleDown: scalingBehaviorModel('down', { stabilizationWindowSeconds: 300, percent: 10, periodSeconds: 60 }),
+    scaleDownStabilizationSeconds: renamed('autoscaling.scaleDown.stabilizationWindowSeconds', '0.2.0'),
+    scaleDownPercent: renamed('autoscaling.scaleDown.percent', '0.2.0'),
     pollingInterval: int('Seconds between KEDA\'s queue checks.', 15, { minimum: 1 }),
   }),
   shutdown: group('Graceful shutdown: a stopping worker first stops consuming, then finishes its running tasks.', {

@@ -27,7 +27,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
 
   it('notices a difference: the API alone with one more replica differs from the umbrella', () => {
     const file = 'charts/concertmaster/ci/dev-us-east-1-values.yaml';
-    const alone = byKey(render(bin, 'charts/api', ['charts/api/ci/dev-us-east-1-values.yaml'], ['--set', 'replicaCount=3']));
+    const alone = byKey(render(bin, 'charts/api', ['charts/api/ci/dev-us-east-1-values.yaml'], ['--set', 'replicas=3']));
     const within = byKey(render(bin, 'charts/concertmaster', [file]).filter((o) => chartOf(o) === 'api'));
     expect(alone.get('Deployment/concertmaster-api')).not.toEqual(within.get('Deployment/concertmaster-api'));
   });

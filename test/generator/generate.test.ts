@@ -77,20 +77,20 @@ describe('a bad model fails the generator with its path', () => {
   });
 
   it('a template reference the model does not declare', () => {
-    const { replicaCount: _dropped, ...rest } = api.model.children;
+    const { replicas: _dropped, ...rest } = api.model.children;
     expect(() => buildSuite(withApiModel(group(api.model.description, rest)))).toThrow(
-      /^generator\/templates\/api\/\S+: \.Values\.replicaCount is not declared in the api model$/,
+      /^generator\/templates\/api\/\S+: \.Values\.replicas is not declared in the api model$/,
     );
   });
 
   it('a default that breaks its own schema', () => {
-    const model = group(api.model.description, { ...api.model.children, replicaCount: int('r', -1, { minimum: 0 }) });
-    expect(() => buildSuite(withApiModel(model))).toThrow(/generator\/models\/api\.ts: the defaults of the api model does not match the schema:\n  replicaCount: must be >= 0/);
+    const model = group(api.model.description, { ...api.model.children, replicas: int('r', -1, { minimum: 0 }) });
+    expect(() => buildSuite(withApiModel(model))).toThrow(/generator\/models\/api\.ts: the defaults of the api model does not match the schema:\n  replicas: must be >= 0/);
   });
 
   it('an overlay whose value breaks the schema at run time', () => {
-    const env = { ...defaultSuite.environments[0]!, values: { api: { replicaCount: -2 } } };
-    expect(() => buildSuite({ ...defaultSuite, environments: [env] })).toThrow(/generator\/overlays\/env\/dev\.ts \+ .*\n  api\.replicaCount: must be >= 0/);
+    const env = { ...defaultSuite.environments[0]!, values: { api: { replicas: -2 } } };
+    expect(() => buildSuite({ ...defaultSuite, environments: [env] })).toThrow(/generator\/overlays\/env\/dev\.ts \+ .*\n  api\.replicas: must be >= 0/);
   });
 
   it('global keeps its declared keys typed', () => {

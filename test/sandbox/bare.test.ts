@@ -98,7 +98,7 @@ describe.each(HELMS)('the umbrella\'s lifecycle with $name (dev × us-east-1)', 
 
   it('upgrades with changed values, with no immutable-field error and no new password', () => {
     const before = [secret('concertmaster-redis', 'password'), secret('concertmaster-postgres-app', 'password')];
-    const r = helm(bin, ['upgrade', 'concertmaster', 'charts/concertmaster', '-n', ns, ...DEV, '--set', 'api.replicaCount=2', '--set', 'api.config.LOG_LEVEL=info', '--wait', '--timeout', '3m', ...kc]);
+    const r = helm(bin, ['upgrade', 'concertmaster', 'charts/concertmaster', '-n', ns, ...DEV, '--set', 'api.replicas=2', '--set', 'api.config.LOG_LEVEL=info', '--wait', '--timeout', '3m', ...kc]);
     ok(r);
     expect(r.stderr).not.toMatch(/field is immutable/);
     expect([secret('concertmaster-redis', 'password'), secret('concertmaster-postgres-app', 'password')]).toEqual(before);

@@ -6,7 +6,7 @@ import type { UmbrellaOverlay } from '../../generator/models/suite.js';
 
 export const unknownTopLevelKey = {
   // @ts-expect-error: an unknown key fails tsc
-  apii: { replicaCount: 2 },
+  apii: { replicas: 2 },
 } satisfies UmbrellaOverlay;
 
 export const unknownNestedKey = {
@@ -16,7 +16,7 @@ export const unknownNestedKey = {
 
 export const wrongType = {
   // @ts-expect-error: a string where the model has an integer fails tsc
-  api: { replicaCount: '2' },
+  api: { replicas: '2' },
 } satisfies UmbrellaOverlay;
 
 export const notInEnum = {
@@ -27,4 +27,9 @@ export const notInEnum = {
 export const valid = {
   global: { environment: 'production', zones: ['us-east-1a'] },
   api: { autoscaling: { enabled: true, maxReplicas: 20 } },
+} satisfies UmbrellaOverlay;
+
+export const renamedKey = {
+  // @ts-expect-error: a renamed key (api.replicaCount, now api.replicas) fails tsc
+  api: { replicaCount: 2 },
 } satisfies UmbrellaOverlay;

@@ -5,7 +5,7 @@ import { DEFAULT_POOLS } from '../../models/workers.js';
 export const dev = {
   global: { environment: 'dev' },
   api: {
-    replicaCount: 1,
+    replicas: 1,
     config: { LOG_LEVEL: 'debug' },
     resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
     autoscaling: { enabled: false },

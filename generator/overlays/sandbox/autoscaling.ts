@@ -20,7 +20,7 @@ export const autoscaling = {
     },
   },
   workers: {
-    autoscaling: { enabled: true, keda: true, listLength: 2, pollingInterval: 5, scaleDownStabilizationSeconds: 30, scaleDownPercent: 100 },
+    autoscaling: { enabled: true, keda: true, listLength: 2, pollingInterval: 5, scaleDown: { stabilizationWindowSeconds: 30, percent: 100 } },
     // Lists replace lists: the real node's pools, with bounds for the autoscaler, and a CPU request that
     // an idle worker stays well under: its exec probes start a Python each, which the CPU trigger counts,
     // and at real-node.yaml's 50m they alone would pass 70% and scale the pool.

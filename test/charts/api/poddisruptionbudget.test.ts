@@ -8,7 +8,7 @@ const SELECTOR = { matchLabels: { 'app.kubernetes.io/name': 'api', 'app.kubernet
 settingCases('api', 'poddisruptionbudget.yaml', [
   {
     it: 'minAvailable as a count, below the replicas',
-    set: ['--set', 'podDisruptionBudget.enabled=true', '--set', 'replicaCount=3', '--set', 'podDisruptionBudget.minAvailable=2'],
+    set: ['--set', 'podDisruptionBudget.enabled=true', '--set', 'replicas=3', '--set', 'podDisruptionBudget.minAvailable=2'],
     expect: (objects) => expect(one(objects, 'PodDisruptionBudget').spec).toEqual({ minAvailable: 2, selector: SELECTOR }),
   },
   {

@@ -60,12 +60,3 @@ metadata:
     {{- include "workers.annotations" .root | nindent 4 }}
 {{- end -}}
 
-{{/* The pools' gentle scale-down, for the HPA and for the one KEDA makes. Call with the root context. */}}
-{{- define "workers.scaleDownBehavior" -}}
-scaleDown:
-  stabilizationWindowSeconds: {{ .Values.autoscaling.scaleDownStabilizationSeconds }}
-  policies:
-    - type: Percent
-      value: {{ .Values.autoscaling.scaleDownPercent }}
-      periodSeconds: 60
-{{- end -}}
