@@ -37,6 +37,9 @@ REQUESTS = prometheus_client.Counter("http_requests_total", "HTTP requests answe
 WORKFLOW_PATH = re.compile(r"^/api/workflows/([0-9a-f-]{36})$")
 MAX_SECONDS = 3600
 PROBES = {"/livez", "/health"}
+# A kept-alive connection idle this long is closed. Longer than clients keep theirs (Node's fetch: 4 s),
+# so that a client never sends on a connection the server is closing.
+IDLE_SECONDS = 15
 
 
 class Api:
@@ -105,10 +108,13 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
 
 
-def handler_for(api: Api) -> type[BaseHTTPRequestHandler]:
+def handler_for(api: Api, draining: threading.Event | None = None) -> type[BaseHTTPRequestHandler]:
+    draining = draining or threading.Event()
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "concertmaster-api"
+        timeout = IDLE_SECONDS
 
         def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
             path = self.path.split("?", 1)[0]
@@ -153,6 +159,9 @@ def handler_for(api: Api) -> type[BaseHTTPRequestHandler]:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
+            if draining.is_set():
+                # Stopping: answer, then close, so that a kept-alive client reconnects to a pod that stays.
+                self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(body)
             labels = (self.command, route, str(status))
@@ -172,18 +181,28 @@ def handler_for(api: Api) -> type[BaseHTTPRequestHandler]:
         def log_message(self, fmt: str, *args: Any) -> None:
             log.info("%s " + fmt, self.client_address[0], *args)
 
+        def log_error(self, fmt: str, *args: Any) -> None:
+            # An idle kept-alive connection timing out is routine, not an error.
+            level = logging.DEBUG if fmt.startswith("Request timed out") else logging.WARNING
+            log.log(level, "%s " + fmt, self.client_address[0], *args)
+
     return Handler
 
 
 def serve(cfg: config.Config) -> None:
     api = Api(cfg)
     prometheus_client.start_http_server(cfg.metrics_port)
-    server = ThreadingHTTPServer(("0.0.0.0", cfg.port), handler_for(api))
-    server.daemon_threads = True
+    draining = threading.Event()
+    server = ThreadingHTTPServer(("0.0.0.0", cfg.port), handler_for(api, draining))
+    # server_close() then waits for every connection's thread: each ends after its next answer (which
+    # says Connection: close) or once idle, well within terminationGracePeriodSeconds.
+    server.daemon_threads = False
 
     def stop(signum: int, _frame: Any) -> None:
-        # Stop accepting, let in-flight requests finish; the kubelet waits terminationGracePeriodSeconds.
-        log.info("signal %d: shutting down", signum)
+        # The chart's preStop sleep has already taken the pod out of the Service: stop accepting, and
+        # drain the kept-alive connections instead of cutting them.
+        log.info("signal %d: draining", signum)
+        draining.set()
         threading.Thread(target=server.shutdown, daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)

@@ -225,3 +225,35 @@ def test_more_concurrent_requests_than_pooled_connections_wait_instead_of_failin
         assert statuses == [200] * 64
     finally:
         stop(proc)
+
+
+def test_sigterm_drains_kept_alive_connections_instead_of_cutting_them(migrated: dict[str, str]) -> None:
+    """After SIGTERM a kept-alive connection still gets its next answer, marked Connection: close, and the
+    process exits once its connections are done: a client that pooled a connection to a stopping pod
+    reconnects instead of failing (the chart's preStop sleep has already taken the pod out of the Service).
+    """
+    import http.client
+    import signal
+
+    env = {**migrated, "PORT": str(free_port()), "METRICS_PORT": str(free_port())}
+    proc = start([PY, "-m", "app"], env)
+    try:
+        wait_port(int(env["PORT"]))
+        conn = http.client.HTTPConnection("127.0.0.1", int(env["PORT"]), timeout=10)
+        conn.request("GET", "/api/forms")
+        first = conn.getresponse()
+        first.read()
+        assert (first.status, first.getheader("Connection")) == (200, None)
+        proc.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        conn.request("GET", "/api/forms")
+        last = conn.getresponse()
+        last.read()
+        assert (last.status, last.getheader("Connection")) == (200, "close")
+        conn.close()
+        assert proc.wait(timeout=10) == 0
+        out = proc.stdout.read() if proc.stdout else ""
+        assert "draining" in out and "stopped" in out, out
+    finally:
+        if proc.poll() is None:
+            stop(proc)

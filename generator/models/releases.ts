@@ -60,7 +60,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'replicaCount is renamed replicas, as each worker pool counts its own; replicaCount is refused, naming replicas.' },
         { kind: 'changed', description: 'serviceAccount.create false needs a name (serviceAccount.name, or global.naming.api.serviceAccountName in the umbrella): 0.1.0 ran the pods as "default" while the mesh admitted the chart\'s own name.' },
         { kind: 'added', description: 'podDisruptionBudget.maxUnavailable beside minAvailable, each a count or a percentage ("50%"), as every workload\'s budget now takes: one of the two must be set, and 100% is refused.' },
-        { kind: 'fixed', description: 'Scale-in and rollouts drop no request: a stopping API pod keeps serving for shutdownDelaySeconds (5 s, a preStop sleep) while the Service stops routing to it, then gets SIGTERM. Requests a proxy still sent to it were refused before.' },
+        { kind: 'fixed', description: 'Scale-in and rollouts drop no request: a stopping API pod keeps serving for shutdownDelaySeconds (5 s, a preStop sleep) while the Service stops routing to it, then gets SIGTERM. Requests a proxy still sent to it were refused before. The reference API then drains its kept-alive connections (Connection: close) instead of cutting them (app/README.md).' },
       ],
       workers: [
         { kind: 'added', description: 'An init container waits for the broker; startup and readiness probes ping the worker\'s own Celery node; liveness fails only while the worker does not answer and the broker does, so a Redis outage restarts no worker.' },
