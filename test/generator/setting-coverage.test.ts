@@ -91,8 +91,9 @@ function covered(skip: (file: string) => boolean = () => false): Set<string> {
       // --set-json takes one key and a JSON value, commas and all.
       const pairs = m[1] === '-json' ? [[arg.slice(0, arg.indexOf('=')).split('.'), jsonOrText(arg.slice(arg.indexOf('=') + 1))] as [string[], unknown]] : setArgs(arg);
       for (const [path, value] of pairs) {
-        // A subchart rendered on its own takes its keys without the chart's prefix.
-        if (chart && chart !== 'concertmaster' && subcharts.some((c) => c.name === chart)) note([chart, ...path], value);
+        // A subchart rendered on its own takes its keys without the chart's prefix; global is global.
+        if (path[0] === 'global') note(path, value);
+        else if (chart && chart !== 'concertmaster' && subcharts.some((c) => c.name === chart)) note([chart, ...path], value);
         else if (TOP.has(path[0]!) && leafOf(path)) note(path, value);
         else for (const c of subcharts) if (leafOf([c.name, ...path])) note([c.name, ...path], value);
       }

@@ -78,6 +78,16 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
   const apiRoutes = (ns: string) =>
     until('the API Service routing to a Ready pod', 60, () => (http('GET', `${apiUrl(ns)}/health`).status === 200 ? true : undefined));
 
+  /**
+   * Until no pod of the namespace is stopping. After `helm upgrade --wait` the old workers may still be
+   * in their warm shutdown, and a task sent then can be lost: the stopping worker's outstanding BRPOP takes
+   * it off the queue, and its connection closes unread (Celery's Redis transport; the workers chart's
+   * README says so). This test is about what an upgrade keeps, so it sends its task once the rollout
+   * has settled.
+   */
+  const rolloutSettled = (ns: string) =>
+    until('the rollout settled: no pod stopping', 180, () => ((jsonOf(['get', 'pods', '-n', ns]).items as any[]).some((p) => p.metadata.deletionTimestamp) ? undefined : true));
+
   const podsReady = (ns: string, selector: string) =>
     until(`pods ${selector} Ready`, 180, () => {
       const pods = jsonOf(['get', 'pods', '-n', ns, '-l', selector]).items as any[];
@@ -279,6 +289,7 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
       expect(r.stderr).not.toMatch(/field is immutable/);
       expect(psql(ns, `SELECT status || ' ' || runs FROM workflows WHERE id = '${rowId}'`)).toBe('SUCCESS 1');
       expect(stateOf(cluster, ns)).toEqual(was);
+      await rolloutSettled(ns);
       expect((await workflow(ns, 'high_priority')).runs).toBe(1);
     }, 600_000);
 
