@@ -104,7 +104,7 @@ export const serviceAccountRules = (chart: string): Rule[] => [
     not(truthy('serviceAccount.create')),
     any(truthy('serviceAccount.name'), truthy(`global.naming.${chart}.serviceAccountName`)),
     `{}serviceAccount.name or global.naming.${chart}.serviceAccountName must name the ServiceAccount with {}serviceAccount.create false`,
-    chart === 'api' || chart === 'workers' ? 'the pods run as it, and the mesh\'s policies admit it by name' : 'the pods run as it',
+    'the pods run as it, and the mesh\'s policies admit it by name',
   ),
 ];
 
