@@ -5,7 +5,7 @@
  * every resources block). The same rules are emitted into each chart as templates/checks.yaml.
  */
 import { absent, forEach, quantityAtMost, violations, type Rule } from '../core/rules.js';
-import { leaves, type Children, type Group, type Node } from '../core/values.js';
+import { renamedKeys, type Children, type Group, type Node } from '../core/values.js';
 import type { ChartDefinition } from '../models/chart.js';
 
 export class InvariantError extends Error {}
@@ -37,9 +37,9 @@ export function resourceRules(chart: string, model: Group<Children>, skip: reado
 
 /** A renamed key is refused wherever it is set, naming its new key (core/values.ts `renamed`). */
 export function renamedRules(chart: string, model: Group<Children>, skip: readonly string[] = []): Rule[] {
-  return [...leaves(model, [], { renamed: true })]
-    .filter(([path, leaf]) => leaf.renamedTo && path[0] !== 'global' && !skip.includes(path[0]!))
-    .map(([path, leaf]) => absent(`${chart}-renamed-${path.join('-')}`, path.join('.'), `renamed to {}${leaf.renamedTo!.path} in ${leaf.renamedTo!.since}; set that instead`));
+  return [...renamedKeys(model)]
+    .filter(([path]) => path[0] !== 'global' && !skip.includes(path[0]!))
+    .map(([path, to]) => absent(`${chart}-renamed-${path.join('-')}`, path.join('.'), `renamed to {}${to.path} in ${to.since}; set that instead`));
 }
 
 /**

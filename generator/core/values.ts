@@ -202,13 +202,22 @@ export const resources = (what: string, d: { requests: { cpu: string; memory: st
   role: 'resources' as const,
 });
 
-/** Walks every leaf with its dotted path; renamed keys only with `renamed: true`. */
-export function* leaves(node: Node, path: string[] = [], opts: { renamed?: boolean } = {}): Generator<[string[], Leaf<unknown>]> {
+/** Walks every leaf with its dotted path; renamed keys are not values (see renamedKeys). */
+export function* leaves(node: Node, path: string[] = []): Generator<[string[], Leaf<unknown>]> {
   if (node.kind === 'leaf') {
-    if (!node.renamedTo || opts.renamed) yield [path, node];
+    if (!node.renamedTo) yield [path, node];
     return;
   }
-  for (const [key, child] of Object.entries(node.children)) yield* leaves(child, [...path, key], opts);
+  for (const [key, child] of Object.entries(node.children)) yield* leaves(child, [...path, key]);
+}
+
+/** Walks every renamed key with its dotted path and where it went. */
+export function* renamedKeys(node: Node, path: string[] = []): Generator<[string[], { readonly path: string; readonly since: string }]> {
+  if (node.kind === 'leaf') {
+    if (node.renamedTo) yield [path, node.renamedTo];
+    return;
+  }
+  for (const [key, child] of Object.entries(node.children)) yield* renamedKeys(child, [...path, key]);
 }
 
 /** The default values of a model: what values.yaml holds. */

@@ -3,7 +3,7 @@
  * changes become each chart's artifacthub.io/changes annotation.
  */
 import type { Release } from '../models/releases.js';
-import { leaves, type Node } from '../core/values.js';
+import { renamedKeys, type Node } from '../core/values.js';
 import { header } from './files.js';
 
 const SOURCE = 'generator/models/releases.ts';
@@ -33,9 +33,7 @@ export interface Rename {
 
 /** The renamed keys of a model, by their umbrella paths: a subchart's new path is relative to its section. */
 export function renamesOf(model: Node): Rename[] {
-  return [...leaves(model, [], { renamed: true })]
-    .filter(([, leaf]) => leaf.renamedTo)
-    .map(([path, leaf]) => ({ from: path.join('.'), to: path.length > 1 ? `${path[0]}.${leaf.renamedTo!.path}` : leaf.renamedTo!.path, since: leaf.renamedTo!.since }));
+  return [...renamedKeys(model)].map(([path, to]) => ({ from: path.join('.'), to: path.length > 1 ? `${path[0]}.${to.path}` : to.path, since: to.since }));
 }
 
 export function upgrading(releases: readonly Release[], renames: readonly Rename[] = []): string {
