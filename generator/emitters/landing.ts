@@ -146,6 +146,14 @@ PostgreSQL instances). Each overlay records its layer in \`global.layering\`, so
 before its environment fails the render and says so, instead of installing the environment's values
 over the region's.
 
+## Uninstall
+
+\`helm uninstall <release>\` keeps, by design (\`helm.sh/resource-policy: keep\`, or created by a
+StatefulSet): the PostgreSQL and Redis volumes, the passwords the charts generated (a reinstall must read
+the data they protect), and the ServiceAccounts (a rollback to a release without one would delete it
+while pods still name it). Delete what you no longer need:
+\`kubectl -n <namespace> delete pvc,secret,serviceaccount -l app.kubernetes.io/instance=<release>\`.
+
 ## Parameters
 
 Every key below is in \`values.yaml\` with its description and checked by \`values.schema.json\`; an

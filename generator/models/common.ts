@@ -84,10 +84,12 @@ export const scalingBehaviorModel = (direction: 'up' | 'down', d: { stabilizatio
 
 /**
  * The ServiceAccount a workload's pods run as, the same keys wherever a chart makes one (the shared
- * templates serviceaccount.yaml and `<chart>.serviceAccountName`). Its token is never mounted.
+ * templates serviceaccount.yaml and `<chart>.serviceAccountName`). Its token is never mounted. Helm keeps
+ * it on uninstall and rollback: pods the API server filled in its deprecated `serviceAccount` field for
+ * still name it after a rollback to a release without it.
  */
 export const serviceAccountModel = (chart: string, who: string) =>
-  group(`The ServiceAccount ${who} run as. Its token is never mounted: they do not call Kubernetes.`, {
+  group(`The ServiceAccount ${who} run as. Its token is never mounted: they do not call Kubernetes. helm uninstall and rollback keep it (helm.sh/resource-policy: keep).`, {
     create: bool('Create the ServiceAccount. Off: the pods run as the one named here or in global.naming, which must exist.', true),
     name: str(
       `Its name; empty uses global.naming.${chart}.serviceAccountName, then the chart's full name. In the umbrella set global.naming.${chart}.serviceAccountName instead, which the mesh's policies read.`,
@@ -104,7 +106,7 @@ export const serviceAccountRules = (chart: string): Rule[] => [
     not(truthy('serviceAccount.create')),
     any(truthy('serviceAccount.name'), truthy(`global.naming.${chart}.serviceAccountName`)),
     `{}serviceAccount.name or global.naming.${chart}.serviceAccountName must name the ServiceAccount with {}serviceAccount.create false`,
-    'the pods run as it, and the mesh\'s policies admit it by name',
+    chart === 'api' || chart === 'workers' ? 'the pods run as it, and the mesh\'s policies admit it by name' : 'the pods run as it',
   ),
 ];
 

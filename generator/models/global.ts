@@ -25,7 +25,7 @@ const chartNaming = (chart: SuiteChart, opts: { serviceAccount?: boolean; namesN
     ),
     ...(opts.serviceAccount && {
       serviceAccountName: str(
-        `ServiceAccount of the ${chart} pods; empty uses the ${chart} chart's full name. The mesh's AuthorizationPolicies admit it by name.`,
+        `ServiceAccount of the ${chart} pods; empty uses the ${chart} chart's full name.${chart === 'api' || chart === 'workers' ? ' The mesh\'s AuthorizationPolicies admit it by name.' : ''}`,
         '',
         { pattern: OPTIONAL_NAME_PATTERN },
       ),
@@ -54,10 +54,10 @@ export const globalModel = group('Values shared by the umbrella and every subcha
     {
       api: chartNaming('api', { serviceAccount: true }),
       workers: chartNaming('workers', { serviceAccount: true }),
-      postgres: chartNaming('postgres'),
-      redis: chartNaming('redis'),
+      postgres: chartNaming('postgres', { serviceAccount: true }),
+      redis: chartNaming('redis', { serviceAccount: true }),
       mesh: chartNaming('mesh'),
-      observability: chartNaming('observability'),
+      observability: chartNaming('observability', { serviceAccount: true }),
       dr: chartNaming('dr', { namesNothing: DR_NAMES_NOTHING }),
     },
   ),

@@ -7,7 +7,7 @@
  */
 import { bool, cpu, group, int, oneOf, resources, storageSize, str, stringMap } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, schedulingModel, securityContextModel, volumeModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, volumeModel } from './common.js';
 import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
@@ -49,9 +49,10 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
     maxCpu: cpu('Highest CPU it recommends.', '8'),
     maxMemory: storageSize('Highest memory it recommends.', '32Gi'),
   }),
-  serviceAccount: group('The ServiceAccount CloudNativePG makes for the instances (cnpg mode).', {
-    annotations: stringMap('Annotations on it: eks.amazonaws.com/role-arn gives the instances and their backups an IAM role (IRSA) with global.objectStore.credentials "iam".'),
-  }),
+  // In cnpg mode CloudNativePG makes the instances' ServiceAccount, named after the Cluster: only its
+  // annotations apply (eks.amazonaws.com/role-arn gives the instances and their backups an IAM role with
+  // global.objectStore.credentials "iam").
+  serviceAccount: serviceAccountModel('postgres', 'the PostgreSQL pods (in cnpg mode CloudNativePG makes it, named after the Cluster, with these annotations)'),
   podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
   securityContext: securityContextModel('PostgreSQL in standalone mode'),
   ...schedulingModel('the PostgreSQL pods (in cnpg mode the instances and the Pooler; the affinity\'s nodeAffinity, podAffinity and podAntiAffinity go to CloudNativePG\'s)'),
@@ -78,5 +79,13 @@ export const postgresRules: readonly Rule[] = [
     truthy('global.postgresql.credentialsSecret'),
     'global.postgresql.credentialsSecret must name your Secret outside dev',
     'the chart generates a password only in dev, since a generated one changes with every render without a cluster (GitOps); create it with kubectl create secret generic <name> --from-literal=username=concertmaster --from-literal=password="$(openssl rand -hex 24)"',
+  ),
+  ...serviceAccountRules('postgres'),
+  requires(
+    'postgres-service-account-cnpg',
+    equals('mode', 'cnpg'),
+    all(truthy('serviceAccount.create'), not(truthy('serviceAccount.name')), not(truthy('global.naming.postgres.serviceAccountName'))),
+    '{}serviceAccount.create must stay true, and {}serviceAccount.name and global.naming.postgres.serviceAccountName empty, with {}mode "cnpg"',
+    'CloudNativePG makes the instances\' ServiceAccount, named after the Cluster; its annotations (serviceAccount.annotations) still apply',
   ),
 ];

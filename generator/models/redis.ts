@@ -6,7 +6,7 @@
  *   Redis Cluster (docs/seed-errata.md), so the broker never lives on the cluster.
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
-import { commonModel, schedulingModel, securityContextModel, volumeModel } from './common.js';
+import { commonModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, volumeModel } from './common.js';
 import { equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
@@ -38,6 +38,7 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
   ),
   resources: resources('each Redis container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '1Gi' } }),
   persistence: volumeModel('Persistent volumes of the broker (standalone: the only Redis).', '8Gi'),
+  serviceAccount: serviceAccountModel('redis', 'the Redis pods (in operator mode the broker\'s and every cache node\'s)'),
   securityContext: securityContextModel('Redis', "fsGroup makes the data volume writable, and the UID is not the image's 999"),
   ...schedulingModel('the Redis pods (in operator mode the broker\'s and every cache node\'s)'),
   cache: group('The cache in operator mode: a RedisCluster.', {
@@ -69,4 +70,5 @@ export const redisRules: readonly Rule[] = [
     'global.redis.credentialsSecret must name your Secret outside dev',
     'the chart generates a password only in dev, since a generated one changes with every render without a cluster (GitOps); create it with kubectl create secret generic <name> --from-literal=password="$(openssl rand -hex 24)"',
   ),
+  ...serviceAccountRules('redis'),
 ];

@@ -76,12 +76,14 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'Standalone mode: the liveness probe checks the TCP port; pg_isready decides readiness only, so crash recovery is not interrupted.' },
         { kind: 'changed', description: 'ObjectStores are named after the chart\'s full name and the region; the Pooler\'s and the instances\' pods carry their Prometheus job label.' },
         { kind: 'changed', description: 'Outside dev, standalone mode refuses to generate a password: global.postgresql.credentialsSecret names your Secret.' },
+        { kind: 'added', description: 'serviceAccount.create, name and annotations, as every workload of the suite has them: the standalone StatefulSet runs as its own ServiceAccount instead of the namespace\'s default; in cnpg mode CloudNativePG makes it, and only the annotations apply (name and create are refused there).' },
         { kind: 'changed', description: 'verticalPodAutoscaler.minCpu and maxCpu take CPU as resources do: numbers of cores (1, 0.5) as well as "2" or "500m".' },
       ],
       redis: [
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the standalone Redis and the operator\'s resources.' },
         { kind: 'changed', description: 'Standalone mode: the liveness probe checks the TCP port, so a Redis loading its data is not restarted.' },
         { kind: 'changed', description: 'The Redis exporter is v1.74.0, the version the sandbox runs.' },
+        { kind: 'added', description: 'serviceAccount.create, name and annotations: the standalone StatefulSet, and in operator mode the Redis and RedisCluster (spec.serviceAccountName), run as the chart\'s own ServiceAccount instead of the namespace\'s default.' },
         { kind: 'changed', description: 'Outside dev, the chart generates no password: global.redis.credentialsSecret names your Secret (the staging and production overlays: concertmaster-redis-credentials).' },
         { kind: 'changed', description: 'The redis-operator resources carry the Prometheus job label, which the operator copies to their pods.' },
         { kind: 'added', description: 'config.save and cache.config.save accept an empty value: no RDB snapshots (save ""), as a cache may run.' },
@@ -92,6 +94,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'fixed', description: 'Alerts and dashboards select the chart-controlled job (jobLabel concertmaster.io/metrics-job) and the namespace, so they work under any release name.' },
         { kind: 'fixed', description: 'The operator\'s Redis pods are scraped through a PodMonitor on port redis-exporter; the standalone Redis keeps its ServiceMonitor.' },
         { kind: 'fixed', description: 'The load-test Job takes global.imagePullSecrets, as every other pod of the suite does.' },
+        { kind: 'added', description: 'serviceAccount.create, name and annotations: the Celery exporter, the OpenTelemetry Collector (spec.serviceAccount) and the load test run as the chart\'s own ServiceAccount instead of the namespace\'s default.' },
       ],
       dr: [
         { kind: 'changed', description: 'The peer regions\' ObjectStores follow the postgres chart\'s name (global.naming.postgres).' },
@@ -108,6 +111,8 @@ export const RELEASES: readonly Release[] = [
         'The production and staging overlays set `postgres.parameters.archive_timeout: 30s` (60 s in 0.1.0), so the replica region lags the primary by under a minute; CloudNativePG reloads the parameter without a restart.',
         'Prometheus jobs are `concertmaster-<component>` under any release name (monitors read the `concertmaster.io/metrics-job` label); alerts select the job and the namespace.',
         'The API\'s liveness and startup probes call `/livez` instead of `/health`; workers get an init container and probes; the standalone PostgreSQL and Redis check liveness on their TCP port. Pods roll once.',
+        'Every workload runs as its chart\'s own ServiceAccount (`<chart>.serviceAccount`; the standalone PostgreSQL and Redis, the Redis operator\'s resources, the Celery exporter, the collector and the load test ran as the namespace\'s `default`), so those pods roll once.',
+        'Every ServiceAccount the suite makes carries `helm.sh/resource-policy: keep`: a rollback to 0.1.0 would otherwise delete the new ones while the pod templates still name them (the API server fills in the deprecated `serviceAccount` field), and the pods would not start. `helm uninstall` leaves them too; delete them with `kubectl -n <namespace> delete serviceaccount -l app.kubernetes.io/instance=<release>`.',
         'A stopping API pod serves 5 s more before SIGTERM (`api.shutdownDelaySeconds`), inside `api.terminationGracePeriodSeconds`; the delay must be shorter than the grace period.',
       ],
       actions: [

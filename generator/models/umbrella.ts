@@ -46,5 +46,5 @@ export const umbrellaRules: readonly Rule[] = [
     // The dr chart refuses its fullnameOverride itself (drRules): nothing is named after it.
     ...(c === 'dr' ? [] : [unset(`naming-${c}-fullname`, `${c}.fullnameOverride`, unseen(`global.naming.${c}.fullnameOverride`))]),
   ]),
-  ...(['api', 'workers'] as const).map((c) => unset(`naming-${c}-service-account`, `${c}.serviceAccount.name`, unseen(`global.naming.${c}.serviceAccountName`))),
+  ...(['api', 'workers', 'postgres', 'redis', 'observability'] as const).map((c) => unset(`naming-${c}-service-account`, `${c}.serviceAccount.name`, unseen(`global.naming.${c}.serviceAccountName`))),
 ];

@@ -21,6 +21,7 @@ const BASE = [
   'Pod/concertmaster-api-test-health',
   'Service/concertmaster-api',
   'ServiceAccount/concertmaster-api',
+  'ServiceAccount/concertmaster-redis',
   'ServiceAccount/concertmaster-workers',
 ];
 const SCALED = (region: string) => [
@@ -58,6 +59,7 @@ const SCALED = (region: string) => [
   'PodMonitor/concertmaster-observability-pgbouncer',
   'PrometheusRule/concertmaster-observability',
   'Service/concertmaster-observability-celery-exporter',
+  'ServiceAccount/concertmaster-observability',
   'ServiceMonitor/concertmaster-observability-api',
   'ServiceMonitor/concertmaster-observability-celery-exporter',
   // The redis-operator's pods carry the exporter: a PodMonitor (a ServiceMonitor in standalone mode).
@@ -78,6 +80,8 @@ const expectedInventory = (env: string, region: string): string[] => {
       'Service/concertmaster-postgres-rw',
       'Service/concertmaster-redis',
       'Service/concertmaster-redis-headless',
+      // CloudNativePG makes the instances' ServiceAccount in the other environments.
+      'ServiceAccount/concertmaster-postgres',
       'StatefulSet/concertmaster-postgres',
       'StatefulSet/concertmaster-redis',
     ].sort();

@@ -116,18 +116,31 @@ describe.each(HELMS)('the umbrella\'s lifecycle with $name (dev × us-east-1)', 
     expect(kubectl(['get', 'deploy', 'concertmaster-api', '-n', ns, '-o', 'jsonpath={.spec.replicas}']).stdout).toBe('1');
   });
 
-  it('uninstalls, leaving only the volumes and the generated Secrets the README documents', () => {
+  const leftOver = () => kubectl(['get', 'all,pvc,secret,configmap,networkpolicy,serviceaccount', '-n', ns, '-o', 'jsonpath={range .items[*]}{.kind}/{.metadata.name}{"\\n"}{end}'])
+    .stdout.trim().split('\n')
+    .filter((o) => o && !['ConfigMap/kube-root-ca.crt', 'ServiceAccount/default'].includes(o))
+    .sort();
+
+  it('uninstalls, leaving only the volumes, the generated Secrets and the ServiceAccounts the README documents', () => {
     expect(helm(bin, ['uninstall', 'concertmaster', '-n', ns, '--wait', ...kc]).status).toBe(0);
-    const left = kubectl(['get', 'all,pvc,secret,configmap,networkpolicy,serviceaccount', '-n', ns, '-o', 'jsonpath={range .items[*]}{.kind}/{.metadata.name}{"\\n"}{end}'])
-      .stdout.trim().split('\n')
-      .filter((o) => !['ConfigMap/kube-root-ca.crt', 'ServiceAccount/default'].includes(o))
-      .sort();
-    expect(left).toEqual([
+    expect(leftOver()).toEqual([
       'PersistentVolumeClaim/data-concertmaster-postgres-0',
       'PersistentVolumeClaim/data-concertmaster-redis-0',
       'Secret/concertmaster-postgres-app',
       'Secret/concertmaster-redis',
+      'ServiceAccount/concertmaster-api',
+      'ServiceAccount/concertmaster-postgres',
+      'ServiceAccount/concertmaster-redis',
+      'ServiceAccount/concertmaster-workers',
     ]);
+  });
+
+  it('the README\'s cleanup command deletes what the uninstall kept', () => {
+    const readme = readFileSync(join(REPO, 'charts/concertmaster/README.md'), 'utf8');
+    const command = readme.match(/`kubectl -n <namespace> (delete [^`]+)`/)?.[1];
+    expect(command).toBe('delete pvc,secret,serviceaccount -l app.kubernetes.io/instance=<release>');
+    ok(kubectl(['-n', ns, ...command!.replace('<release>', 'concertmaster').split(' '), '--timeout=60s']));
+    expect(leftOver()).toEqual([]);
   });
 });
 
