@@ -44,8 +44,8 @@ it('the umbrella shows an enum\'s values as text, not as cell breaks', () => {
 describe('the umbrella\'s README, the page Artifact Hub and `helm show readme` show', () => {
   const md = readFileSync(join(REPO, 'charts/concertmaster/README.md'), 'utf8');
 
-  it('opens with an oci:// install, then the prerequisites, the checklist, the keys to change and the layering', () => {
-    expect([...md.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['TL;DR', 'Prerequisites', 'Production checklist', 'Keys you will change', 'Layering', 'Parameters']);
+  it('opens with an oci:// install, then the prerequisites, the checklist, the keys to change, the layering and what an uninstall keeps', () => {
+    expect([...md.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['TL;DR', 'Prerequisites', 'Production checklist', 'Keys you will change', 'Layering', 'Uninstall', 'Parameters']);
     expect(md.split('## Prerequisites')[0]).toMatch(/helm install concertmaster oci:\/\/\S+\/concertmaster --version \d+\.\d+\.\d+/);
     expect(md.split('## Prerequisites')[0]).toContain('-f concertmaster/values-production.yaml -f concertmaster/values-us-east-1.yaml');
   });
