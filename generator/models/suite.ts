@@ -90,7 +90,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/redis.ts',
     rules: [...redisRules, ...securityContextRules('redis')],
     secretUses: [redisPassword],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'redis'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'redis'],
     images: [
       { name: 'redis', valuesPath: ['image'] },
       { name: 'redis-exporter', valuesPath: ['metrics', 'image'] },
@@ -116,7 +116,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/observability.ts',
     rules: [...serviceAccountRules('observability'), ...securityContextRules('observability')],
     secretUses: [{ ...redisPassword, when: truthy('celeryExporter.enabled') }],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'observability'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'observability'],
     files: Object.fromEntries(
       DASHBOARDS.map((d) => [
         `dashboards/${d.uid}.json`,

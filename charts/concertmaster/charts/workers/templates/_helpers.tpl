@@ -212,3 +212,13 @@ templates/checks.yaml compares (requests ≤ limits). The schema has already ref
 {{- mulf (float64 (regexReplaceAll "^([0-9.]+).*$" $q "${1}")) (index $scale $suffix | default 1.0) -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The writable /tmp of a container whose root filesystem is read-only: an emptyDir volume capped at the size
+given (a runaway writer is evicted instead of filling the node's disk). Call with the size ("64Mi").
+*/}}
+{{- define "workers.scratchVolume" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ . }}
+{{- end -}}

@@ -22,9 +22,7 @@ concertmaster.io/pool: {{ .pool.name }}
 serviceAccountName: {{ include "workers.serviceAccountName" . }}
 {{ include "workers.podDefaults" (dict "root" .) }}
 volumes:
-  - name: tmp
-    emptyDir:
-      sizeLimit: 256Mi
+  {{- include "workers.scratchVolume" "256Mi" | nindent 2 }}
 {{- end -}}
 
 {{/* Python that waits until the Celery broker (CELERY_BROKER_URL) answers, printing why it waits. */}}
