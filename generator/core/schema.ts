@@ -1,4 +1,7 @@
-/** The subset of JSON Schema draft-07 that the value models emit. Inlined everywhere: remote $ref breaks Helm. */
+/**
+ * The subset of JSON Schema draft-07 that the value models emit. Only local references
+ * (`#/definitions/<type>`, see definitions.ts): Helm resolves no remote $ref.
+ */
 export interface JsonSchema {
   $schema?: string;
   $comment?: string;
@@ -19,6 +22,8 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
   patternProperties?: Record<string, JsonSchema>;
   anyOf?: readonly JsonSchema[];
+  $ref?: string;
+  definitions?: Record<string, JsonSchema>;
 }
 
 /** Kubernetes CPU quantities: "500m", "2", "0.5". */
@@ -52,3 +57,15 @@ export const HTTP_URL_PATTERN = '^https?://[^ ]+$';
 export const DURATION_PATTERN = '^[0-9]+(ms|s|m|h)$';
 /** A volume size in binary units: "10Gi". */
 export const VOLUME_SIZE_PATTERN = '^[0-9]+(Mi|Gi|Ti)$';
+/** An image digest, or empty: "sha256:" and 64 hex digits. */
+export const OPTIONAL_DIGEST_PATTERN = '^(sha256:[a-f0-9]{64})?$';
+/** An absolute HTTP path ("/livez"). */
+export const HTTP_PATH_PATTERN = '^/[^ ]*$';
+/** A Redis memory size as redis.conf writes it: "768mb", "1gb". */
+export const REDIS_MEMORY_PATTERN = '^[0-9]+(b|k|kb|m|mb|g|gb)$';
+/** redis.conf save points, "<seconds> <changes>" pairs, or empty for none. */
+export const REDIS_SAVE_PATTERN = '^(|[0-9]+ [0-9]+( [0-9]+ [0-9]+)*)$';
+/** A count of pods from 0, or a percentage ("50%"), or empty for unset. */
+export const POD_COUNT_PATTERN = '^(|([0-9]|[1-9][0-9]|100)%)$';
+/** A count of pods from 1, or a percentage from 1% ("50%"), or empty for unset. */
+export const POSITIVE_POD_COUNT_PATTERN = '^(|([1-9]|[1-9][0-9]|100)%)$';

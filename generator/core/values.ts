@@ -4,7 +4,7 @@
  * and the template reference (`.Values.<path>`, checked by references.ts in both directions).
  */
 import type { JsonSchema } from './schema.js';
-import { CPU_PATTERN, DURATION_PATTERN, EXTRA_RESOURCE_PATTERN, MEMORY_PATTERN, NAME_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN, QUANTITY_PATTERN, REGION_PATTERN, VOLUME_SIZE_PATTERN } from './schema.js';
+import { CPU_PATTERN, DURATION_PATTERN, EXTRA_RESOURCE_PATTERN, MEMORY_PATTERN, NAME_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN, POD_COUNT_PATTERN, POSITIVE_POD_COUNT_PATTERN, QUANTITY_PATTERN, REGION_PATTERN, VOLUME_SIZE_PATTERN } from './schema.js';
 
 /** A leaf value: one key in values.yaml. */
 export interface Leaf<T> {
@@ -106,7 +106,7 @@ export const renamed = (path: string, since: string): Leaf<undefined> => ({
  * `minimum` bounds the count; a percentage runs from `minimum`% to 100%.
  */
 export const podCount = (description: string, dflt: number | '', opts: { minimum: 0 | 1 }): Leaf<number | string> =>
-  leaf(description, dflt, { type: ['integer', 'string'], minimum: opts.minimum, pattern: opts.minimum === 0 ? '^(|([0-9]|[1-9][0-9]|100)%)$' : '^(|([1-9]|[1-9][0-9]|100)%)$' });
+  leaf(description, dflt, { type: ['integer', 'string'], minimum: opts.minimum, pattern: opts.minimum === 0 ? POD_COUNT_PATTERN : POSITIVE_POD_COUNT_PATTERN });
 
 /** A CPU quantity such as "500m" or "2", or a number of cores (2, 0.5), as Kubernetes accepts. */
 export const cpu = (description: string, dflt: string): Leaf<string | number> =>

@@ -5,7 +5,7 @@
 import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, object, objectList, oneOf, port, renamed, resources, str, stringList, stringMap } from '../core/values.js';
 import { all, atMost, equals, isCount, not, requires, truthy, type Rule } from '../core/rules.js';
-import { NAME_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
+import { NAME_PATTERN, OPTIONAL_NAME_PATTERN, HTTP_PATH_PATTERN } from '../core/schema.js';
 import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
@@ -13,7 +13,7 @@ import { egressModel, peerModel, prometheusPeer } from './network.js';
 
 const probe = (what: string, d: { path: string; initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; failureThreshold: number }) =>
   group(`${what}, an HTTP GET on the http port.`, {
-    path: str('Path the probe requests.', d.path, { pattern: '^/[^ ]*$' }),
+    path: str('Path the probe requests.', d.path, { pattern: HTTP_PATH_PATTERN }),
     initialDelaySeconds: int('Seconds before the first probe.', d.initialDelaySeconds, { minimum: 0 }),
     periodSeconds: int('Seconds between probes.', d.periodSeconds, { minimum: 1 }),
     timeoutSeconds: int('Seconds before a probe times out.', d.timeoutSeconds, { minimum: 1 }),

@@ -6,20 +6,20 @@
  *   Redis Cluster (docs/seed-errata.md), so the broker never lives on the cluster.
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
+import { REDIS_MEMORY_PATTERN, REDIS_SAVE_PATTERN } from '../core/schema.js';
 import { commonModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, volumeModel } from './common.js';
 import { equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
 import { exporterModel } from './exporter.js';
 
-const MAXMEMORY_PATTERN = '^[0-9]+(b|k|kb|m|mb|g|gb)$';
 const POLICIES = ['noeviction', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl'] as const;
 
 const redisConfig = (what: string, policy: (typeof POLICIES)[number]) =>
   group(`redis.conf settings of ${what}.`, {
-    maxmemory: str('Memory Redis may use for data (redis.conf maxmemory).', '768mb', { pattern: MAXMEMORY_PATTERN }),
+    maxmemory: str('Memory Redis may use for data (redis.conf maxmemory).', '768mb', { pattern: REDIS_MEMORY_PATTERN }),
     maxmemoryPolicy: oneOf('What Redis evicts at maxmemory.', policy, POLICIES),
-    save: str('RDB snapshot points, "<seconds> <changes>" pairs (redis.conf save); empty takes no snapshots, as a cache may.', '900 1 300 10 60 10000', { pattern: '^(|[0-9]+ [0-9]+( [0-9]+ [0-9]+)*)$' }),
+    save: str('RDB snapshot points, "<seconds> <changes>" pairs (redis.conf save); empty takes no snapshots, as a cache may.', '900 1 300 10 60 10000', { pattern: REDIS_SAVE_PATTERN }),
     appendonly: bool('Append-only file: every write is logged, so a restart loses at most a second.', true),
   });
 

@@ -19,10 +19,12 @@ function* keys(schema: JsonSchema, path = ''): Generator<[string, JsonSchema]> {
 describe.each(charts)('values.schema.json of %s', (chart) => {
   const schema = schemaOf(chart);
 
-  it('is draft-07, inlined, with a closed root', () => {
+  it('is draft-07, with a closed root, and refers only to its own definitions, each used', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(JSON.stringify(schema)).not.toContain('"$ref"');
     expect(schema.additionalProperties).toBe(false);
+    const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"([^"]*)"/g)].map((m) => m[1]!);
+    expect(refs.filter((r) => !/^#\/definitions\/[A-Za-z]+$/.test(r) || !schema.definitions?.[r.slice(14)])).toEqual([]);
+    expect(Object.keys(schema.definitions ?? {}).filter((name) => !refs.includes(`#/definitions/${name}`))).toEqual([]);
   });
 
   it('gives every key a description, and every leaf a default (groups carry none: it would repeat their leaves\')', () => {
@@ -43,7 +45,8 @@ describe.each(charts)('values.schema.json of %s', (chart) => {
   });
 
   it('puts quantity patterns on every cpu and memory key', () => {
-    for (const [path, s] of keys(schema)) {
+    const resolved = (s: JsonSchema) => (s.$ref ? schema.definitions![s.$ref.slice(14)]! : s);
+    for (const [path, s] of [...keys(schema)].map(([p, x]) => [p, resolved(x)] as const)) {
       // An optional maximum (limitRange.max) may be empty; every other quantity must be set.
       const optional = /(^|\.)max\.[a-z]+$/.test(path);
       if (/(^|\.)(cpu|requestsCpu|limitsCpu)$/.test(path)) expect({ path, pattern: s.pattern }).toEqual({ path, pattern: optional ? OPTIONAL_CPU_PATTERN : CPU_PATTERN });
