@@ -1,7 +1,7 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
 import type { IContainer, IEnvFromSource, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, intList, object, objectList, oneOf, podCount, storageSize, str, stringMap } from '../core/values.js';
-import { all, any, equals, not, requires, truthy, type Rule } from '../core/rules.js';
+import { all, any, equals, isCount, not, requires, truthy, type Cond, type Rule } from '../core/rules.js';
 import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 
 /** Read by the shared name helpers of every chart, the umbrella included. */
@@ -67,6 +67,35 @@ export const disruptionBudgetRules = (chart: string): Rule[] => {
     requires(`${chart}-pdb-one`, all(on, min), not(max), '{}podDisruptionBudget.minAvailable and {}podDisruptionBudget.maxUnavailable cannot both be set', 'a PodDisruptionBudget takes one of the two'),
     requires(`${chart}-pdb-either`, on, any(min, max), '{}podDisruptionBudget.minAvailable or {}podDisruptionBudget.maxUnavailable must be set with {}podDisruptionBudget.enabled', 'a PodDisruptionBudget takes one of the two'),
     requires(`${chart}-pdb-all`, on, not(equals('podDisruptionBudget.minAvailable', '100%')), '{}podDisruptionBudget.minAvailable must be below 100%', 'a budget that keeps every pod blocks every node drain'),
+  ];
+};
+
+/**
+ * A budget over a workload of one pod (the standalone PostgreSQL and Redis, the Celery exporter): a
+ * minAvailable that keeps the pod (a count from 1, or a percentage above 0%, which rounds up) blocks every
+ * node drain. `when`: where the budget covers one pod (standalone mode).
+ */
+export const singlePodBudgetRules = (chart: string, who: string, when?: Cond): Rule[] => [
+  requires(
+    `${chart}-pdb-single-pod`,
+    all(...(when ? [when] : []), truthy('podDisruptionBudget.enabled'), truthy('podDisruptionBudget.minAvailable')),
+    equals('podDisruptionBudget.minAvailable', '0%'),
+    '{}podDisruptionBudget.minAvailable cannot keep the one pod: leave it empty and set maxUnavailable',
+    `${who} runs one pod: a budget that keeps it available blocks every node drain`,
+  ),
+];
+
+/** Where an operator's budget takes whole numbers only (the redis-operator's RedisCluster). */
+export const countOnlyBudgetRules = (chart: string, where: Cond, why: string): Rule[] => {
+  const onlyCount = (key: string) => any(not(truthy(key)), isCount(key));
+  return [
+    requires(
+      `${chart}-pdb-counts`,
+      all(where, truthy('podDisruptionBudget.enabled')),
+      all(onlyCount('podDisruptionBudget.minAvailable'), onlyCount('podDisruptionBudget.maxUnavailable')),
+      '{}podDisruptionBudget.minAvailable and {}podDisruptionBudget.maxUnavailable must be counts, not percentages',
+      why,
+    ),
   ];
 };
 

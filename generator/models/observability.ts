@@ -5,7 +5,7 @@
  */
 import { HTTP_URL_PATTERN } from '../core/schema.js';
 import { bool, duration, group, int, oneOf, resources, storageSize, str } from '../core/values.js';
-import { commonModel, schedulingModel, securityContextModel, serviceAccountModel } from './common.js';
+import { commonModel, disruptionBudgetModel, schedulingModel, securityContextModel, serviceAccountModel } from './common.js';
 import { imageModel } from './image.js';
 import { prometheusPeer } from './network.js';
 import { exporterModel } from './exporter.js';
@@ -67,6 +67,7 @@ export const observabilityModel = group('Metrics, alerts, dashboards and tracing
     remoteWriteUrl: str('Prometheus remote-write endpoint for the results.', 'http://prometheus-operated.monitoring:9090/api/v1/write', { pattern: HTTP_URL_PATTERN }),
     resources: resources('k6', { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } }),
   }),
+  podDisruptionBudget: disruptionBudgetModel('the Celery exporter (one pod) and the OpenTelemetry Collector', { enabled: true, minAvailable: '', maxUnavailable: 1 }),
   serviceAccount: serviceAccountModel('observability', 'the Celery exporter, the OpenTelemetry Collector and the load test'),
   securityContext: securityContextModel('the exporter, collector and load-test processes'),
   ...schedulingModel('the Celery exporter, the collector and the load test'),

@@ -7,7 +7,7 @@
  */
 import { bool, cpu, group, int, oneOf, resources, storageSize, str, stringMap } from '../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../core/schema.js';
-import { commonModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, volumeModel } from './common.js';
+import { commonModel, disruptionBudgetModel, disruptionBudgetRules, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, singlePodBudgetRules, volumeModel } from './common.js';
 import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
@@ -53,6 +53,7 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   // annotations apply (eks.amazonaws.com/role-arn gives the instances and their backups an IAM role with
   // global.objectStore.credentials "iam").
   serviceAccount: serviceAccountModel('postgres', 'the PostgreSQL pods (in cnpg mode CloudNativePG makes it, named after the Cluster, with these annotations)'),
+  podDisruptionBudget: disruptionBudgetModel('PostgreSQL (standalone: the one pod; cnpg: CloudNativePG makes the budgets, spec.enablePDB, and only enabled applies)', { enabled: true, minAvailable: '', maxUnavailable: 1 }),
   podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
   securityContext: securityContextModel('PostgreSQL in standalone mode'),
   ...schedulingModel('the PostgreSQL pods (in cnpg mode the instances and the Pooler; the affinity\'s nodeAffinity, podAffinity and podAntiAffinity go to CloudNativePG\'s)'),
@@ -81,6 +82,15 @@ export const postgresRules: readonly Rule[] = [
     'the chart generates a password only in dev, since a generated one changes with every render without a cluster (GitOps); create it with kubectl create secret generic <name> --from-literal=username=concertmaster --from-literal=password="$(openssl rand -hex 24)"',
   ),
   ...serviceAccountRules('postgres'),
+  ...disruptionBudgetRules('postgres'),
+  ...singlePodBudgetRules('postgres', 'standalone PostgreSQL', equals('mode', 'standalone')),
+  requires(
+    'postgres-pdb-cnpg',
+    all(equals('mode', 'cnpg'), truthy('podDisruptionBudget.enabled')),
+    all(not(truthy('podDisruptionBudget.minAvailable')), equals('podDisruptionBudget.maxUnavailable', 1)),
+    '{}podDisruptionBudget.minAvailable and {}podDisruptionBudget.maxUnavailable apply in standalone mode only: leave them at "" and 1 in cnpg mode',
+    'CloudNativePG sets its budgets\' counts itself (the primary stays; replicas go one at a time)',
+  ),
   requires(
     'postgres-service-account-cnpg',
     equals('mode', 'cnpg'),

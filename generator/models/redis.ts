@@ -7,7 +7,7 @@
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
 import { REDIS_MEMORY_PATTERN, REDIS_SAVE_PATTERN } from '../core/schema.js';
-import { commonModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, volumeModel } from './common.js';
+import { commonModel, countOnlyBudgetRules, disruptionBudgetModel, disruptionBudgetRules, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, singlePodBudgetRules, volumeModel } from './common.js';
 import { equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
@@ -38,6 +38,7 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
   ),
   resources: resources('each Redis container', { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '1Gi' } }),
   persistence: volumeModel('Persistent volumes of the broker (standalone: the only Redis).', '8Gi'),
+  podDisruptionBudget: disruptionBudgetModel('Redis (standalone: the one pod; operator mode: the cache RedisCluster\'s leaders and followers, each; the broker Redis takes none)', { enabled: true, minAvailable: '', maxUnavailable: 1 }),
   serviceAccount: serviceAccountModel('redis', 'the Redis pods (in operator mode the broker\'s and every cache node\'s)'),
   securityContext: securityContextModel('Redis', "fsGroup makes the data volume writable, and the UID is not the image's 999"),
   ...schedulingModel('the Redis pods (in operator mode the broker\'s and every cache node\'s)'),
@@ -71,4 +72,7 @@ export const redisRules: readonly Rule[] = [
     'the chart generates a password only in dev, since a generated one changes with every render without a cluster (GitOps); create it with kubectl create secret generic <name> --from-literal=password="$(openssl rand -hex 24)"',
   ),
   ...serviceAccountRules('redis'),
+  ...disruptionBudgetRules('redis'),
+  ...singlePodBudgetRules('redis', 'standalone Redis', equals('mode', 'standalone')),
+  ...countOnlyBudgetRules('redis', equals('mode', 'operator'), 'the redis-operator\'s RedisCluster budget takes whole numbers'),
 ];

@@ -72,6 +72,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'fixed', description: 'KEDA\'s redis trigger addresses the broker as <release>-redis.<namespace>.svc: KEDA\'s operator, in its own namespace, could not resolve the bare Service name.' },
       ],
       postgres: [
+        { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable), as every workload of the suite has it: standalone mode makes a PodDisruptionBudget (maxUnavailable 1; a minAvailable that keeps the one pod is refused); cnpg mode sets the Cluster\'s enablePDB, and CloudNativePG keeps its own counts.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the instances (standalone and CloudNativePG) and the Pooler.' },
         { kind: 'changed', description: 'Standalone mode: the liveness probe checks the TCP port; pg_isready decides readiness only, so crash recovery is not interrupted.' },
         { kind: 'changed', description: 'ObjectStores are named after the chart\'s full name and the region; the Pooler\'s and the instances\' pods carry their Prometheus job label.' },
@@ -80,6 +81,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'verticalPodAutoscaler.minCpu and maxCpu take CPU as resources do: numbers of cores (1, 0.5) as well as "2" or "500m".' },
       ],
       redis: [
+        { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): standalone mode makes a PodDisruptionBudget (maxUnavailable 1); operator mode sets the cache RedisCluster\'s leader and follower budgets (counts only).' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the standalone Redis and the operator\'s resources.' },
         { kind: 'changed', description: 'Standalone mode: the liveness probe checks the TCP port, so a Redis loading its data is not restarted.' },
         { kind: 'changed', description: 'The Redis exporter is v1.74.0, the version the sandbox runs.' },
@@ -90,6 +92,7 @@ export const RELEASES: readonly Release[] = [
       ],
       mesh: [{ kind: 'changed', description: 'Route timeouts and outlier-detection intervals accept hours ("1h"), as Istio does.' }, { kind: 'fixed', description: 'The AuthorizationPolicies admit the API\'s and workers\' ServiceAccounts and select the pods by the names global.naming gives them, under any release name.' }],
       observability: [
+        { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): a PodDisruptionBudget for the Celery exporter (maxUnavailable 1) and the OpenTelemetry Collector\'s spec.podDisruptionBudget.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the exporter, the OpenTelemetry Collector and the load-test Job.' },
         { kind: 'fixed', description: 'Alerts and dashboards select the chart-controlled job (jobLabel concertmaster.io/metrics-job) and the namespace, so they work under any release name.' },
         { kind: 'fixed', description: 'The operator\'s Redis pods are scraped through a PodMonitor on port redis-exporter; the standalone Redis keeps its ServiceMonitor.' },
@@ -113,6 +116,7 @@ export const RELEASES: readonly Release[] = [
         'The API\'s liveness and startup probes call `/livez` instead of `/health`; workers get an init container and probes; the standalone PostgreSQL and Redis check liveness on their TCP port. Pods roll once.',
         'Every workload runs as its chart\'s own ServiceAccount (`<chart>.serviceAccount`; the standalone PostgreSQL and Redis, the Redis operator\'s resources, the Celery exporter, the collector and the load test ran as the namespace\'s `default`), so those pods roll once.',
         'Every ServiceAccount the suite makes carries `helm.sh/resource-policy: keep`: a rollback to 0.1.0 would otherwise delete the new ones while the pod templates still name them (the API server fills in the deprecated `serviceAccount` field), and the pods would not start. `helm uninstall` leaves them too; delete them with `kubectl -n <namespace> delete serviceaccount -l app.kubernetes.io/instance=<release>`.',
+        'The standalone PostgreSQL and Redis and the Celery exporter get a PodDisruptionBudget with maxUnavailable 1, which lets a drain evict their one pod as before; CloudNativePG\'s Cluster and the redis-operator\'s RedisCluster get theirs from `<chart>.podDisruptionBudget` (`enablePDB`, the leaders\' and followers\' `pdb`). `<chart>.podDisruptionBudget.enabled: false` makes none.',
         'A stopping API pod serves 5 s more before SIGTERM (`api.shutdownDelaySeconds`), inside `api.terminationGracePeriodSeconds`; the delay must be shorter than the grace period.',
       ],
       actions: [

@@ -10,7 +10,7 @@ import { globalModel } from './global.js';
 import { umbrellaModel, umbrellaRules } from './umbrella.js';
 import { redisModel, redisRules } from './redis.js';
 import { postgresModel, postgresRules } from './postgres.js';
-import { commonModel, securityContextRules, serviceAccountRules } from './common.js';
+import { commonModel, disruptionBudgetRules, securityContextRules, serviceAccountRules, singlePodBudgetRules } from './common.js';
 import { workersModel, workersRules } from './workers.js';
 import { meshModel, meshRules } from './mesh.js';
 import { observabilityModel } from './observability.js';
@@ -75,7 +75,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/postgres.ts',
     rules: [...postgresRules, ...securityContextRules('postgres')],
     secretUses: [databaseCredentials, objectStoreCredentials(all(equals('mode', 'cnpg'), truthy('backup.enabled')))],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_serviceaccount.tpl', '_shared/_networkpolicy.tpl', 'postgres'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/_networkpolicy.tpl', 'postgres'],
     images: [
       { name: 'postgresql-cnpg', valuesPath: ['image'] },
       { name: 'postgresql', valuesPath: ['standaloneImage'] },
@@ -90,7 +90,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/redis.ts',
     rules: [...redisRules, ...securityContextRules('redis')],
     secretUses: [redisPassword],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'redis'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'redis'],
     images: [
       { name: 'redis', valuesPath: ['image'] },
       { name: 'redis-exporter', valuesPath: ['metrics', 'image'] },
@@ -114,9 +114,9 @@ export const subcharts: readonly ChartDefinition[] = [
     keywords: ['concertmaster', 'prometheus', 'grafana', 'opentelemetry', 'jaeger'],
     model: observabilityModel,
     modelSource: 'generator/models/observability.ts',
-    rules: [...serviceAccountRules('observability'), ...securityContextRules('observability')],
+    rules: [...serviceAccountRules('observability'), ...disruptionBudgetRules('observability'), ...singlePodBudgetRules('observability', 'the Celery exporter'), ...securityContextRules('observability')],
     secretUses: [{ ...redisPassword, when: truthy('celeryExporter.enabled') }],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'observability'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'observability'],
     files: Object.fromEntries(
       DASHBOARDS.map((d) => [
         `dashboards/${d.uid}.json`,

@@ -50,6 +50,7 @@ const SCALED = (region: string) => [
   'ConfigMap/concertmaster-observability-dashboard-redis',
   'ConfigMap/concertmaster-observability-dashboard-workers',
   'Deployment/concertmaster-observability-celery-exporter',
+  'PodDisruptionBudget/concertmaster-observability-celery-exporter',
   'DestinationRule/concertmaster-mesh-api',
   'Gateway/concertmaster-mesh',
   'NetworkPolicy/concertmaster-observability',

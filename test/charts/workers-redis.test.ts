@@ -114,8 +114,9 @@ describe.each(HELMS)('$name', ({ bin }) => {
       const rc = named(objects, 'RedisCluster', 'concertmaster-redis-cache');
       expect(rc.apiVersion).toBe('redis.redis.opstreelabs.in/v1beta2');
       expect(rc.spec.clusterSize).toBe(3);
-      expect(rc.spec.redisLeader).toEqual({ replicas: 3 });
-      expect(rc.spec.redisFollower).toEqual({ replicas: 3 });
+      // The redis.podDisruptionBudget default: one node of each role at a time.
+      expect(rc.spec.redisLeader).toEqual({ replicas: 3, pdb: { enabled: true, maxUnavailable: 1 } });
+      expect(rc.spec.redisFollower).toEqual({ replicas: 3, pdb: { enabled: true, maxUnavailable: 1 } });
       expect(rc.spec.kubernetesConfig.image).toMatch(/^docker\.io\/library\/redis:7\./);
       expect(rc.spec.kubernetesConfig.resources).toEqual({ requests: { cpu: '200m', memory: '500Mi' }, limits: { cpu: '500m', memory: '1Gi' } });
       expect(rc.spec.kubernetesConfig.redisSecret).toEqual({ name: 'concertmaster-redis-credentials', key: 'password' });

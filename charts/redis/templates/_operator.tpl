@@ -41,3 +41,12 @@ volumeClaimTemplate:
       requests:
         storage: {{ .persistence.size }}
 {{- end -}}
+
+{{/* A RedisCluster role's budget (leaders or followers), from podDisruptionBudget: the operator takes counts only. */}}
+{{- define "redis.operatorBudget" -}}
+pdb:
+  enabled: {{ .Values.podDisruptionBudget.enabled }}
+  {{- if .Values.podDisruptionBudget.enabled }}
+  {{- include "redis.disruptionBudgetCount" . | nindent 2 }}
+  {{- end }}
+{{- end -}}

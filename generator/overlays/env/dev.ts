@@ -20,7 +20,8 @@ export const dev = {
       { ...DEFAULT_POOLS[1]!, concurrency: 2, replicas: 1 },
     ],
   },
-  // A bare cluster: one PostgreSQL StatefulSet and one Redis StatefulSet (broker and cache).
-  postgres: { mode: 'standalone', storage: { size: '1Gi' } },
-  redis: { mode: 'standalone', persistence: { size: '1Gi' } },
+  // A bare cluster: one PostgreSQL StatefulSet and one Redis StatefulSet (broker and cache). Like the API's
+  // and the workers', their budgets stay off: one pod each, and nothing to keep up during a drain.
+  postgres: { mode: 'standalone', storage: { size: '1Gi' }, podDisruptionBudget: { enabled: false } },
+  redis: { mode: 'standalone', persistence: { size: '1Gi' }, podDisruptionBudget: { enabled: false } },
 } satisfies UmbrellaOverlay;
