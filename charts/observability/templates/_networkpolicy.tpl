@@ -63,3 +63,14 @@ spec:
     matchLabels:
       {{- include "observability.selectorLabels" . | nindent 6 }}
 {{- end -}}
+
+{{/* The egress rule every restricted pod needs: DNS, over UDP and TCP, to any namespace's resolver. */}}
+{{- define "observability.networkPolicy.toDns" -}}
+- to:
+    - namespaceSelector: {}
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+{{- end -}}

@@ -125,13 +125,7 @@ egress:
         protocol: TCP
       - port: {{ $.Values.global.postgresql.port }}
         protocol: TCP
-  - to:
-      - namespaceSelector: {}
-    ports:
-      - port: 53
-        protocol: UDP
-      - port: 53
-        protocol: TCP
+  {{- include "workers.networkPolicy.toDns" . | nindent 2 }}
 {{- with .telemetryPorts }}
   - to:
       - namespaceSelector: {}
