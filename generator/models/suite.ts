@@ -75,7 +75,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/postgres.ts',
     rules: [...postgresRules, ...securityContextRules('postgres')],
     secretUses: [databaseCredentials, objectStoreCredentials(all(equals('mode', 'cnpg'), truthy('backup.enabled')))],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/_networkpolicy.tpl', 'postgres'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/_networkpolicy.tpl', '_shared/_password.tpl', 'postgres'],
     images: [
       { name: 'postgresql-cnpg', valuesPath: ['image'] },
       { name: 'postgresql', valuesPath: ['standaloneImage'] },
@@ -90,7 +90,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/redis.ts',
     rules: [...redisRules, ...securityContextRules('redis')],
     secretUses: [redisPassword],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'redis'],
+    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', '_shared/_password.tpl', 'redis'],
     images: [
       { name: 'redis', valuesPath: ['image'] },
       { name: 'redis-exporter', valuesPath: ['metrics', 'image'] },
