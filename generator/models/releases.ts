@@ -29,6 +29,7 @@ export const RELEASES: readonly Release[] = [
     version: '0.2.0',
     changes: {
       concertmaster: [
+        { kind: 'changed', description: 'values.schema.json: a key of one of the suite\'s named types (cpu, memory, dnsLabel, duration, storageSize and others) refers to that type\'s one entry under definitions, with its description and default beside the reference. Every key accepts what it did; Helm compiles each pattern once per chart instead of at every key.' },
         { kind: 'added', description: 'global.naming: every name one chart uses for another\'s objects follows the release name and each chart\'s name overrides; the umbrella refuses a subchart\'s own name overrides, which no other chart sees.' },
         { kind: 'added', description: 'templates/checks.yaml: the invariants declared beside the models (autoscaler bounds, disruption budgets that block drains, requests above limits, the disaster-recovery regions, …) fail the render once, listing every violation by key path.' },
         { kind: 'added', description: 'Preflight: helm install and upgrade refuse, listing each with the command that creates it, while a Secret the release reads but does not make is missing (global.preflight.secrets).' },
