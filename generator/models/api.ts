@@ -144,5 +144,5 @@ export const apiRules: readonly Rule[] = [
     why: drainBlocked,
   }),
   ...disruptionBudgetRules('api'),
-  ...serviceAccountRules('api'),
+  ...serviceAccountRules('api', { admittedByMesh: true }),
 ];

@@ -128,14 +128,17 @@ export const serviceAccountModel = (chart: string, who: string) =>
     annotations: stringMap('Annotations on the ServiceAccount (for example a cloud IAM role: eks.amazonaws.com/role-arn).'),
   });
 
-/** A ServiceAccount the chart does not make must be named: the pods run as it, and the mesh admits it by name. */
-export const serviceAccountRules = (chart: string): Rule[] => [
+/**
+ * A ServiceAccount the chart does not make must be named: the pods run as it, and where the mesh's
+ * AuthorizationPolicies admit the chart's pods (`admittedByMesh`: the API and the workers), they admit it by name.
+ */
+export const serviceAccountRules = (chart: string, o: { admittedByMesh?: boolean } = {}): Rule[] => [
   requires(
     `${chart}-service-account-name`,
     not(truthy('serviceAccount.create')),
     any(truthy('serviceAccount.name'), truthy(`global.naming.${chart}.serviceAccountName`)),
     `{}serviceAccount.name or global.naming.${chart}.serviceAccountName must name the ServiceAccount with {}serviceAccount.create false`,
-    chart === 'api' || chart === 'workers' ? 'the pods run as it, and the mesh\'s policies admit it by name' : 'the pods run as it',
+    o.admittedByMesh ? 'the pods run as it, and the mesh\'s policies admit it by name' : 'the pods run as it',
   ),
 ];
 

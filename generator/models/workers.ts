@@ -96,7 +96,7 @@ export const workersRules: readonly Rule[] = [
     }),
   ]),
   ...disruptionBudgetRules('workers'),
-  ...serviceAccountRules('workers'),
+  ...serviceAccountRules('workers', { admittedByMesh: true }),
   requires(
     'workers-keda-broker',
     all(truthy('autoscaling.enabled'), truthy('autoscaling.keda')),

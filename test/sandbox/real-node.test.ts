@@ -49,6 +49,10 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
   const k = (args: string[]) => cluster.kubectl(args);
   const mustK = (args: string[]) => cluster.mustKubectl(args);
   const jsonOf = (args: string[]) => JSON.parse(mustK([...args, '-o', 'json']));
+  /** How often each selected pod's container has restarted, pod by pod. */
+  const restartCounts = (ns: string, selector: string, container: string): number[] =>
+    (jsonOf(['get', 'pods', '-n', ns, '-l', selector]).items as any[])
+      .map((p) => p.status.containerStatuses.find((c: { name: string }) => c.name === container).restartCount as number);
 
   const http = (method: 'GET' | 'POST', url: string, body?: unknown) => httpInNode(cluster.nodeNetns(), method, url, body);
 
@@ -206,8 +210,7 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
       // run), and then the liveness probe, which pings the worker while the broker is up, restarts it. So
       // the wait covers the probe's window at the chart's defaults, and the output says which way it went.
       const probe = defaultsOf(workersModel).livenessProbe;
-      const restarts = () => (jsonOf(['get', 'pods', '-n', ns, '-l', 'concertmaster.io/pool=high-priority']).items as any[])
-        .map((p) => p.status.containerStatuses.find((c: { name: string }) => c.name === 'worker').restartCount as number);
+      const restarts = () => restartCounts(ns, 'concertmaster.io/pool=high-priority', 'worker');
       const before = restarts();
       const other = await workflow(ns, 'high_priority', 90 + probe.periodSeconds * probe.failureThreshold + probe.timeoutSeconds + 60);
       expect(other.worker.startsWith('high-priority@')).toBe(true);
@@ -215,7 +218,7 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
     }, 900_000);
 
     it('a database outage makes the API unready without restarting it, and it is Ready again after', async () => {
-      const restarts = () => (jsonOf(['get', 'pods', '-n', ns, '-l', 'app.kubernetes.io/component=server']).items as any[]).map((p) => p.status.containerStatuses[0].restartCount);
+      const restarts = () => restartCounts(ns, 'app.kubernetes.io/component=server', 'api');
       const ready = () => (jsonOf(['get', 'pods', '-n', ns, '-l', 'app.kubernetes.io/component=server']).items as any[]).every((p) => p.status.containerStatuses[0].ready);
       const was = restarts();
       mustK(['scale', 'statefulset', 'concertmaster-postgres', '-n', ns, '--replicas=0']);
