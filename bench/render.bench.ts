@@ -4,7 +4,8 @@
  *   generate: buildSuite() plus writing the tree, against writing the same tree alone;
  *   helm template of the umbrella with the production overlay, against Helm's floor (a chart with
  *   a single ConfigMap), for helm v4 and helm v3, and that cost per rendered object in units of the
- *   floor ((render ÷ floor − 1) ÷ objects), which carries across machines.
+ *   floor ((render ÷ floor − 1) ÷ objects), which carries across machines, split into what the values.schema.json
+ *   validation costs (the render again with --skip-schema-validation) and the rest.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSuite, GENERATED_ROOTS } from '../generator/generate.js';
 import { syncTree } from '../generator/emitters/files.js';
-import { medianMs } from './stats.js';
+import { interleavedMedianMs, medianMs } from './stats.js';
 import { REPO_ROOT as REPO, TOOLS_BIN } from '../generator/paths.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
@@ -39,20 +40,29 @@ const PRODUCTION = ['charts/concertmaster', '-f', 'values/env/production.yaml', 
 // Objects the production render holds: the divisor of the cost per object.
 const objects = helmTemplate('helm', PRODUCTION).split(/^---$/m).filter((d) => /^kind: /m.test(d)).length;
 const perObject: string[] = [];
+// Per object, in floor units: (render ÷ floor − 1) ÷ objects.
+const unitsPerObject = (ms: number, floor: number): string => ((ms / floor - 1) / objects).toFixed(3);
 for (const bin of ['helm', 'helm3']) {
-  const floor = medianMs(RUNS, () => helmTemplate(bin, [floorChart]));
-  const umbrella = medianMs(RUNS, () =>
-    helmTemplate(bin, ['charts/concertmaster', '-f', 'values/env/production.yaml', '-f', 'values/region/us-east-1.yaml']),
+  // Interleaved, so that the floor and both renders share each slow spell of the machine.
+  const m = interleavedMedianMs(RUNS, {
+    floor: () => helmTemplate(bin, [floorChart]),
+    umbrella: () => helmTemplate(bin, PRODUCTION),
+    // The same render without the values.schema.json checks: what the eight schemas cost, apart.
+    unchecked: () => helmTemplate(bin, [...PRODUCTION, '--skip-schema-validation']),
+  });
+  rows.push([`${bin} template umbrella, production`, m.umbrella, m.floor, `${bin} template of one ConfigMap`]);
+  rows.push([`${bin} template umbrella, production, --skip-schema-validation`, m.unchecked, m.floor, `${bin} template of one ConfigMap`]);
+  perObject.push(
+    `${bin}: ${unitsPerObject(m.umbrella, m.floor)} floor units per object (${objects} objects), ` +
+      `of which schema validation ${((m.umbrella - m.unchecked) / m.floor / objects).toFixed(3)} ` +
+      `and the rest ${unitsPerObject(m.unchecked, m.floor)}`,
   );
-  rows.push([`${bin} template umbrella, production`, umbrella, floor, `${bin} template of one ConfigMap`]);
-  // Helm's floor as the unit, which carries across machines: (render ÷ floor − 1) ÷ objects.
-  perObject.push(`${bin}: ${((umbrella / floor - 1) / objects).toFixed(3)} floor units per object (${objects} objects)`);
 }
 
 console.log(`medians of ${RUNS} runs after one warm-up\n`);
 console.log('| measure | median ms | baseline ms | ratio | baseline |');
 console.log('| --- | ---: | ---: | ---: | --- |');
 for (const [name, ms, base, what] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${base.toFixed(1)} | ${(ms / base).toFixed(2)} | ${what} |`);
-console.log(`\nrender cost of the production umbrella, ${perObject.join('; ')}`);
+console.log(`\nrender cost of the production umbrella:\n${perObject.map((l) => `- ${l}`).join('\n')}`);
 
 for (const dir of [floorChart, out]) rmSync(dir, { recursive: true, force: true });

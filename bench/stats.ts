@@ -19,6 +19,23 @@ export function medianMs(runs: number, fn: () => void): number {
   return median(times);
 }
 
+/**
+ * Medians of several measures taken in turn within each round, after one warm-up round, so that a
+ * slow spell of a noisy machine falls on all of them alike and their ratios stay paired.
+ */
+export function interleavedMedianMs<K extends string>(runs: number, fns: Record<K, () => void>): Record<K, number> {
+  const keys = Object.keys(fns) as K[];
+  const times = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let round = -1; round < runs; round++) {
+    for (const k of keys) {
+      const t0 = performance.now();
+      fns[k]();
+      if (round >= 0) times[k].push(performance.now() - t0);
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, median(times[k])])) as Record<K, number>;
+}
+
 /** Milliseconds one call of `fn` takes, awaited: for runs too long to repeat in a tight loop. */
 export async function timed(fn: () => unknown): Promise<number> {
   const t0 = performance.now();
