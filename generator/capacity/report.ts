@@ -3,6 +3,7 @@
  * connections, scale-out, throughput, availability, and a verdict per plan target. Every figure says
  * whether it comes from values alone or also from an assumption (generator/capacity/assumptions.ts).
  */
+import { scaledPodCount } from '../core/rules.js';
 import type { UmbrellaValues } from '../models/suite.js';
 import type { Assumptions } from './assumptions.js';
 import { connectionBudget, type ConnectionBudget } from './connections.js';
@@ -210,12 +211,9 @@ export function parseDuration(s: string): number | undefined {
 export const memoryGiB = (bytes: number) => round(bytes / GiB, 1);
 export const storageGiB = (bytes: number) => round(bytes / GiB);
 
-/** A count, or a percentage of `pods` rounded up, as the eviction API scales a PodDisruptionBudget's. */
-const scaledCount = (v: number | string, pods: number) => (typeof v === 'number' ? v : Math.ceil((pods * Number(v.replace('%', ''))) / 100));
-
 /** How many of `pods` a PodDisruptionBudget keeps through a drain. */
 export const podsKept = (b: { minAvailable: number | string; maxUnavailable: number | string }, pods: number) =>
-  b.minAvailable !== '' ? scaledCount(b.minAvailable, pods) : Math.max(0, pods - scaledCount(b.maxUnavailable, pods));
+  b.minAvailable !== '' ? scaledPodCount(b.minAvailable, pods) : Math.max(0, pods - scaledPodCount(b.maxUnavailable, pods));
 
 /**
  * Losing one zone at minimum scale, pods dealt over zones as the packing deals them: the busiest zone

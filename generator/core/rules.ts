@@ -27,6 +27,7 @@ interface Base {
 
 export type Rule =
   | (Base & { readonly kind: 'atMost'; readonly a: string; readonly b: string; readonly strict?: boolean })
+  | (Base & { readonly kind: 'keepsFewer'; readonly a: string; readonly pods: string | number })
   | (Base & { readonly kind: 'quantityAtMost'; readonly a: string; readonly b: string; readonly resource: 'cpu' | 'memory' })
   | (Base & { readonly kind: 'member'; readonly a: string; readonly list: string })
   | (Base & { readonly kind: 'nonEmpty'; readonly a: string })
@@ -51,6 +52,12 @@ const withWhen = (o: Opts) => ({ why: o.why, ...(o.when !== undefined && { when:
 
 /** a ≤ b (or a < b with strict), as numbers. */
 export const atMost = (id: string, a: string, b: string, o: Opts & { strict?: boolean }): Rule => ({ kind: 'atMost', id, a, b, ...(o.strict && { strict: true }), ...withWhen(o) });
+/**
+ * a, a PodDisruptionBudget's minAvailable, keeps fewer pods than `pods` (a path, or a fixed count), so that
+ * a node drain can evict one. A percentage counts as the eviction API counts it: of the pods, rounded up.
+ * Holds when a is empty or 0, or when there are no pods.
+ */
+export const keepsFewerThan = (id: string, a: string, pods: string | number, o: Opts): Rule => ({ kind: 'keepsFewer', id, a, pods, ...withWhen(o) });
 /** a ≤ b as Kubernetes quantities (CPU or memory). */
 export const quantityAtMost = (id: string, a: string, b: string, resource: 'cpu' | 'memory', o: Opts): Rule => ({ kind: 'quantityAtMost', id, a, b, resource, ...withWhen(o) });
 /** a is one of the list at `list`. */
@@ -95,6 +102,10 @@ export function rulePaths(rules: readonly Rule[], list?: string): { path: string
       case 'quantityAtMost':
         add(r.a);
         add(r.b);
+        break;
+      case 'keepsFewer':
+        add(r.a);
+        if (typeof r.pods === 'string') add(r.pods);
         break;
       case 'member':
         add(r.a);
@@ -183,6 +194,15 @@ function holds(scope: Scope, c: Cond): boolean {
   }
 }
 
+/** A budget's count of `pods`, as the eviction API scales it: a count as it is, a percentage of the pods rounded up. */
+export const scaledPodCount = (v: unknown, pods: number): number => {
+  const s = String(v);
+  return s.endsWith('%') ? Math.ceil((pods * Number(s.slice(0, -1))) / 100) : Number(s);
+};
+
+/** What a keepsFewer rule's message says its minAvailable keeps: "every pod of api.replicas (2)", "the one pod" or "all 3 pods". */
+const keptText = (n: number, path?: string) => (path !== undefined ? `every pod of ${path} (${n})` : n === 1 ? 'the one pod' : `all ${n} pods`);
+
 const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v ?? null));
 /** As Helm's %q of toString prints it. */
 const quoted = (v: unknown) => JSON.stringify(v === undefined || v === null ? '' : String(v));
@@ -202,6 +222,14 @@ function evaluate(rules: readonly Rule[], scope: Scope, out: string[]): void {
         const b = lookupIn(scope, r.b);
         const ok = r.strict ? Number(a.value) < Number(b.value) : Number(a.value) <= Number(b.value);
         if (!ok) out.push(`${a.text} (${show(a.value)}) must be ${r.strict ? 'less than' : 'at most'} ${b.text} (${show(b.value)}): ${r.why}`);
+        break;
+      }
+      case 'keepsFewer': {
+        const a = lookupIn(scope, r.a);
+        const pods = typeof r.pods === 'number' ? { value: r.pods, text: undefined } : lookupIn(scope, r.pods);
+        const n = Number(pods.value);
+        if (!isTruthy(a.value) || !(n >= 1)) break;
+        if (scaledPodCount(a.value, n) >= n) out.push(`${a.text} (${quoted(a.value)}) keeps ${keptText(n, pods.text)}: ${r.why}`);
         break;
       }
       case 'quantityAtMost': {
@@ -327,6 +355,20 @@ function emit(rules: readonly Rule[], e: Emit, depth: number): string[] {
         const op = r.strict ? 'lt' : 'le';
         lines.push(`{{- if ${guard(`(not (${op} (float64 ${ref(e, r.a)}) (float64 ${ref(e, r.b)})))`)} }}`);
         lines.push(fail(`%s (%v) must be ${r.strict ? 'less than' : 'at most'} %s (%v): %s`, text(e, r.a), ref(e, r.a), text(e, r.b), ref(e, r.b), why));
+        break;
+      }
+      case 'keepsFewer': {
+        // The pods as the eviction API counts them: a percentage of the pods, rounded up.
+        const pods = typeof r.pods === 'number' ? String(r.pods) : `(int ${ref(e, r.pods)})`;
+        const a = `(toString ${ref(e, r.a)})`;
+        lines.push(`{{- if ${guard(`(and ${ref(e, r.a)} (ge ${pods} 1))`)} }}`);
+        lines.push(`{{- $pods := ${pods} }}`);
+        lines.push(`{{- $kept := atoi (trimSuffix "%" ${a}) }}`);
+        lines.push(`{{- if hasSuffix "%" ${a} }}{{- $kept = int (ceil (divf (mul $pods $kept) 100)) }}{{- end }}`);
+        lines.push('{{- if ge $kept $pods }}');
+        const kept = typeof r.pods === 'number' ? JSON.stringify(keptText(r.pods)) : `(printf "every pod of %s (%d)" ${text(e, r.pods)} $pods)`;
+        lines.push(fail('%s (%q) keeps %s: %s', text(e, r.a), a, kept, why));
+        lines.push('{{- end }}');
         break;
       }
       case 'quantityAtMost': {

@@ -4,9 +4,9 @@
  */
 import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, object, objectList, oneOf, port, renamed, resources, str, stringList, stringMap } from '../core/values.js';
-import { all, atMost, equals, isCount, not, requires, truthy, type Rule } from '../core/rules.js';
+import { atMost, equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_NAME_PATTERN, HTTP_PATH_PATTERN } from '../core/schema.js';
-import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
+import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, drainableBudgetRule, drainBlocked, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
 import { imageModel } from './image.js';
 import { connectionsModel } from './connections.js';
 import { egressModel, peerModel, prometheusPeer } from './network.js';
@@ -120,7 +120,6 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   }),
 });
 
-const drainBlocked = 'a disruption budget that keeps every pod blocks every node drain';
 
 export const apiRules: readonly Rule[] = [
   requires('api-ingress-host', truthy('ingress.enabled'), truthy('ingress.host'), '{}ingress.host must be set with {}ingress.enabled', 'the Ingress serves only that host'),
@@ -128,21 +127,13 @@ export const apiRules: readonly Rule[] = [
     when: truthy('autoscaling.enabled'),
     why: 'the autoscaler scales between the two',
   }),
-  atMost('api-pdb-autoscaling-min', 'podDisruptionBudget.minAvailable', 'autoscaling.minReplicas', {
-    strict: true,
-    when: all(truthy('podDisruptionBudget.enabled'), isCount('podDisruptionBudget.minAvailable'), truthy('autoscaling.enabled')),
-    why: `at the autoscaler's minimum, ${drainBlocked}`,
-  }),
+  drainableBudgetRule('api-pdb-autoscaling-min', 'autoscaling.minReplicas', `at the autoscaler's minimum, ${drainBlocked}`, truthy('autoscaling.enabled')),
   atMost('api-shutdown-delay', 'shutdownDelaySeconds', 'terminationGracePeriodSeconds', {
     strict: true,
     when: not(equals('shutdownDelaySeconds', 0)),
     why: 'the grace period counts the preStop sleep, so the API would be killed before it could finish its requests',
   }),
-  atMost('api-pdb-replicas', 'podDisruptionBudget.minAvailable', 'replicas', {
-    strict: true,
-    when: all(truthy('podDisruptionBudget.enabled'), isCount('podDisruptionBudget.minAvailable'), not(truthy('autoscaling.enabled')), not(equals('replicas', 0))),
-    why: drainBlocked,
-  }),
+  drainableBudgetRule('api-pdb-replicas', 'replicas', drainBlocked, not(truthy('autoscaling.enabled'))),
   ...disruptionBudgetRules('api'),
   ...serviceAccountRules('api', { admittedByMesh: true }),
 ];

@@ -1,7 +1,7 @@
 /** Keys every chart of the suite carries, so that the shared helpers work the same everywhere. */
 import type { IContainer, IEnvFromSource, IToleration } from 'kubernetes-models/v1';
 import { bool, group, int, intList, object, objectList, oneOf, podCount, storageSize, str, stringMap } from '../core/values.js';
-import { all, any, equals, isCount, not, requires, truthy, type Cond, type Rule } from '../core/rules.js';
+import { all, any, equals, isCount, keepsFewerThan, not, requires, truthy, type Cond, type Rule } from '../core/rules.js';
 import { OPTIONAL_LABEL_PATTERN, OPTIONAL_NAME_PATTERN } from '../core/schema.js';
 
 /** Read by the shared name helpers of every chart, the umbrella included. */
@@ -70,19 +70,20 @@ export const disruptionBudgetRules = (chart: string): Rule[] => {
   ];
 };
 
+export const drainBlocked = 'a disruption budget that keeps every pod blocks every node drain';
+
 /**
- * A budget over a workload of one pod (the standalone PostgreSQL and Redis, the Celery exporter): a
- * minAvailable that keeps the pod (a count from 1, or a percentage above 0%, which rounds up) blocks every
- * node drain. `when`: where the budget covers one pod (standalone mode).
+ * The one rule that a budget lets a node drain evict a pod, for every workload: its minAvailable (a count,
+ * or a percentage rounded up, as the eviction API counts) below the pods it covers. `pods` is the path of
+ * their count (inside a forEach, the item's) or a fixed count; `when`, where it counts them so; `budget`,
+ * the path of the podDisruptionBudget values. A maxUnavailable needs no rule: the schema keeps it from 1.
  */
+export const drainableBudgetRule = (id: string, pods: string | number, why: string, when?: Cond, budget = 'podDisruptionBudget'): Rule =>
+  keepsFewerThan(id, `${budget}.minAvailable`, pods, { why, when: all(truthy(`${budget}.enabled`), ...(when ? [when] : [])) });
+
+/** A budget over a workload of one pod (the standalone PostgreSQL and Redis, the Celery exporter); `when`: where it covers one pod. */
 export const singlePodBudgetRules = (chart: string, who: string, when?: Cond): Rule[] => [
-  requires(
-    `${chart}-pdb-single-pod`,
-    all(...(when ? [when] : []), truthy('podDisruptionBudget.enabled'), truthy('podDisruptionBudget.minAvailable')),
-    equals('podDisruptionBudget.minAvailable', '0%'),
-    '{}podDisruptionBudget.minAvailable cannot keep the one pod: leave it empty and set maxUnavailable',
-    `${who} runs one pod: a budget that keeps it available blocks every node drain`,
-  ),
+  drainableBudgetRule(`${chart}-pdb-single-pod`, 1, `${who} runs one pod: ${drainBlocked}; leave minAvailable empty and set maxUnavailable`, when),
 ];
 
 /** Where an operator's budget takes whole numbers only (the redis-operator's RedisCluster). */

@@ -7,7 +7,7 @@
  */
 import { bool, group, int, oneOf, resources, str } from '../core/values.js';
 import { REDIS_MEMORY_PATTERN, REDIS_SAVE_PATTERN } from '../core/schema.js';
-import { commonModel, countOnlyBudgetRules, disruptionBudgetModel, disruptionBudgetRules, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, singlePodBudgetRules, volumeModel } from './common.js';
+import { commonModel, countOnlyBudgetRules, disruptionBudgetModel, disruptionBudgetRules, drainableBudgetRule, drainBlocked, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, singlePodBudgetRules, volumeModel } from './common.js';
 import { equals, not, requires, truthy, type Rule } from '../core/rules.js';
 import { imageModel } from './image.js';
 import { operatorNetworkPolicyModel } from './network.js';
@@ -74,5 +74,7 @@ export const redisRules: readonly Rule[] = [
   ...serviceAccountRules('redis'),
   ...disruptionBudgetRules('redis'),
   ...singlePodBudgetRules('redis', 'standalone Redis', equals('mode', 'standalone')),
+  // The leaders' budget is the binding one: there are as many followers or more, or none.
+  drainableBudgetRule('redis-pdb-cluster', 'cache.leaders', `the budget applies to the RedisCluster's leaders, and ${drainBlocked}`, equals('mode', 'operator')),
   ...countOnlyBudgetRules('redis', equals('mode', 'operator'), 'the redis-operator\'s RedisCluster budget takes whole numbers'),
 ];

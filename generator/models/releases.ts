@@ -61,6 +61,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'replicaCount is renamed replicas, as each worker pool counts its own; replicaCount is refused, naming replicas.' },
         { kind: 'changed', description: 'serviceAccount.create false needs a name (serviceAccount.name, or global.naming.api.serviceAccountName in the umbrella): 0.1.0 ran the pods as "default" while the mesh admitted the chart\'s own name.' },
         { kind: 'added', description: 'podDisruptionBudget.maxUnavailable beside minAvailable, each a count or a percentage ("50%"), as every workload\'s budget now takes: one of the two must be set, and 100% is refused.' },
+        { kind: 'changed', description: 'A percentage podDisruptionBudget.minAvailable that keeps every pod is refused, as a count was: it is counted as the eviction API counts it, of replicas (or autoscaling.minReplicas) rounded up, so 60% of 2 pods keeps both and would block every node drain.' },
         { kind: 'fixed', description: 'Scale-in and rollouts drop no request: a stopping API pod keeps serving for shutdownDelaySeconds (5 s, a preStop sleep) while the Service stops routing to it, then gets SIGTERM. Requests a proxy still sent to it were refused before. The reference API then drains its kept-alive connections (Connection: close) instead of cutting them (app/README.md).' },
       ],
       workers: [
@@ -68,7 +69,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for every pool and beat.' },
         { kind: 'changed', description: 'autoscaling.scaleDownStabilizationSeconds and scaleDownPercent become autoscaling.scaleDown.stabilizationWindowSeconds and percent, with periodSeconds (60 s, fixed before): the API\'s behavior keys. The old keys are refused, naming the new ones.' },
         { kind: 'added', description: 'serviceAccount.create, name and annotations, as the API has them (one model fragment and one template for both): bring your own ServiceAccount, or annotate ours with a cloud IAM role.' },
-        { kind: 'added', description: 'podDisruptionBudget.minAvailable beside maxUnavailable, each a count or a percentage ("50%"); a count must stay below every pool\'s replicas (or minReplicas when autoscaled), so a drain can proceed.' },
+        { kind: 'added', description: 'podDisruptionBudget.minAvailable beside maxUnavailable, each a count or a percentage ("50%"); it must keep fewer pods than every pool has (replicas, or minReplicas when autoscaled), a percentage counted of them and rounded up as the eviction API counts it, so a drain can proceed.' },
         { kind: 'changed', description: 'The ServiceAccount name follows global.naming.workers.serviceAccountName; hosts and Secrets follow global.naming.' },
         { kind: 'fixed', description: 'KEDA\'s redis trigger addresses the broker as <release>-redis.<namespace>.svc: KEDA\'s operator, in its own namespace, could not resolve the bare Service name.' },
       ],
@@ -82,7 +83,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'verticalPodAutoscaler.minCpu and maxCpu take CPU as resources do: numbers of cores (1, 0.5) as well as "2" or "500m".' },
       ],
       redis: [
-        { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): standalone mode makes a PodDisruptionBudget (maxUnavailable 1); operator mode sets the cache RedisCluster\'s leader and follower budgets (counts only).' },
+        { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): standalone mode makes a PodDisruptionBudget (maxUnavailable 1); operator mode sets the cache RedisCluster\'s leader and follower budgets (counts only, and a minAvailable below cache.leaders).' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the standalone Redis and the operator\'s resources.' },
         { kind: 'changed', description: 'Standalone mode: the liveness probe checks the TCP port, so a Redis loading its data is not restarted.' },
         { kind: 'changed', description: 'The Redis exporter is v1.74.0, the version the sandbox runs.' },

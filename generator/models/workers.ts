@@ -5,8 +5,8 @@
 import { LABEL_PATTERN } from '../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, defaultsOf, group, int, intList, objectList, recordList, renamed, resources, str, type ValuesOf } from '../core/values.js';
-import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
-import { all, atMost, equals, forEach, isCount, not, requires, truthy, unique, type Rule } from '../core/rules.js';
+import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, drainableBudgetRule, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules } from './common.js';
+import { all, atMost, forEach, not, requires, truthy, unique, type Rule } from '../core/rules.js';
 import { connectionsModel } from './connections.js';
 import { imageModel } from './image.js';
 import { egressModel } from './network.js';
@@ -76,24 +76,15 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
   ...connectionsModel('the workers'),
 });
 
-const minAvailableCount = all(truthy('$.podDisruptionBudget.enabled'), isCount('$.podDisruptionBudget.minAvailable'));
-const drainBlocked = 'a disruption budget that keeps every pod of the pool blocks every node drain';
+const poolDrainBlocked = 'a disruption budget that keeps every pod of the pool blocks every node drain';
 
-/** A budget of maxUnavailable (≥ 1 by the schema) always lets a drain proceed; minAvailable must stay below each pool's pods. */
+/** The budget applies to each pool: its minAvailable must stay below every pool's pods. */
 export const workersRules: readonly Rule[] = [
   unique('workers-pool-names', 'pools', 'name', 'a pool\'s name names its Deployment, autoscaler and disruption budget'),
   forEach('workers-pools', 'pools', [
     atMost('workers-pool-min-max', 'minReplicas', 'maxReplicas', { why: 'the autoscaler scales between the two' }),
-    atMost('workers-pdb-autoscaling-min', '$.podDisruptionBudget.minAvailable', 'minReplicas', {
-      strict: true,
-      when: all(minAvailableCount, truthy('$.autoscaling.enabled')),
-      why: `at the autoscaler's minimum, ${drainBlocked}`,
-    }),
-    atMost('workers-pdb-replicas', '$.podDisruptionBudget.minAvailable', 'replicas', {
-      strict: true,
-      when: all(minAvailableCount, not(truthy('$.autoscaling.enabled')), not(equals('replicas', 0))),
-      why: drainBlocked,
-    }),
+    drainableBudgetRule('workers-pdb-autoscaling-min', 'minReplicas', `at the autoscaler's minimum, ${poolDrainBlocked}`, truthy('$.autoscaling.enabled'), '$.podDisruptionBudget'),
+    drainableBudgetRule('workers-pdb-replicas', 'replicas', poolDrainBlocked, not(truthy('$.autoscaling.enabled')), '$.podDisruptionBudget'),
   ]),
   ...disruptionBudgetRules('workers'),
   ...serviceAccountRules('workers', { admittedByMesh: true }),
