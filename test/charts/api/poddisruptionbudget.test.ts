@@ -12,8 +12,9 @@ settingCases('api', 'poddisruptionbudget.yaml', [
     expect: (objects) => expect(one(objects, 'PodDisruptionBudget').spec).toEqual({ minAvailable: 2, selector: SELECTOR }),
   },
   {
-    it: 'minAvailable as a percentage',
-    set: ['--set', 'podDisruptionBudget.enabled=true', '--set', 'podDisruptionBudget.minAvailable=50%'],
+    // Of 2 pods, 50% keeps 1 (rounded up); of the default 1 it would keep the one pod, which is refused.
+    it: 'minAvailable as a percentage, below the replicas',
+    set: ['--set', 'podDisruptionBudget.enabled=true', '--set', 'replicas=2', '--set', 'podDisruptionBudget.minAvailable=50%'],
     expect: (objects) => expect(one(objects, 'PodDisruptionBudget').spec).toEqual({ minAvailable: '50%', selector: SELECTOR }),
   },
   {
