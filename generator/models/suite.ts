@@ -48,7 +48,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/api.ts',
     rules: [...apiRules, ...securityContextRules('api')],
     secretUses: clientSecrets,
-    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_autoscaling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'api'],
+    templateSources: ['_shared/_pod.tpl', '_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_autoscaling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'api'],
     images: [
       { name: 'api', valuesPath: ['image'] },
       { name: 'api-test', valuesPath: ['tests', 'image'] },
@@ -63,7 +63,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/workers.ts',
     rules: [...workersRules, ...securityContextRules('workers')],
     secretUses: clientSecrets,
-    templateSources: ['_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_autoscaling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'workers'],
+    templateSources: ['_shared/_pod.tpl', '_shared/_connections.tpl', '_shared/_scheduling.tpl', '_shared/_autoscaling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', 'workers'],
     images: [{ name: 'worker', valuesPath: ['image'] }],
   }),
   subchart({
@@ -75,7 +75,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/postgres.ts',
     rules: [...postgresRules, ...securityContextRules('postgres')],
     secretUses: [databaseCredentials, objectStoreCredentials(all(equals('mode', 'cnpg'), truthy('backup.enabled')))],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/_networkpolicy.tpl', '_shared/_password.tpl', 'postgres'],
+    templateSources: ['_shared/_pod.tpl', '_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/_networkpolicy.tpl', '_shared/_password.tpl', 'postgres'],
     images: [
       { name: 'postgresql-cnpg', valuesPath: ['image'] },
       { name: 'postgresql', valuesPath: ['standaloneImage'] },
@@ -90,7 +90,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/redis.ts',
     rules: [...redisRules, ...securityContextRules('redis')],
     secretUses: [redisPassword],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', '_shared/_password.tpl', 'redis'],
+    templateSources: ['_shared/_pod.tpl', '_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', '_shared/_password.tpl', 'redis'],
     images: [
       { name: 'redis', valuesPath: ['image'] },
       { name: 'redis-exporter', valuesPath: ['metrics', 'image'] },
@@ -116,7 +116,7 @@ export const subcharts: readonly ChartDefinition[] = [
     modelSource: 'generator/models/observability.ts',
     rules: [...serviceAccountRules('observability'), ...disruptionBudgetRules('observability'), ...singlePodBudgetRules('observability', 'the Celery exporter'), ...securityContextRules('observability')],
     secretUses: [{ ...redisPassword, when: truthy('celeryExporter.enabled') }],
-    templateSources: ['_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'observability'],
+    templateSources: ['_shared/_pod.tpl', '_shared/_scheduling.tpl', '_shared/_disruption.tpl', '_shared/_serviceaccount.tpl', '_shared/serviceaccount.yaml', '_shared/_networkpolicy.tpl', '_shared/_exporter.tpl', 'observability'],
     files: Object.fromEntries(
       DASHBOARDS.map((d) => [
         `dashboards/${d.uid}.json`,

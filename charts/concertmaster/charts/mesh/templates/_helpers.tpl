@@ -82,64 +82,6 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
 {{/*
-An image reference from an image block: global.imageRegistry wins over the block's registry, and a digest
-wins over the tag. Call with (dict "image" <block> "root" $).
-*/}}
-{{- define "mesh.image" -}}
-{{- $registry := .root.Values.global.imageRegistry | default .image.registry -}}
-{{- $name := .image.repository -}}
-{{- if $registry }}{{ $name = printf "%s/%s" $registry $name }}{{ end -}}
-{{- if .image.digest -}}
-{{- printf "%s@%s" $name .image.digest -}}
-{{- else -}}
-{{- printf "%s:%s" $name (.image.tag | default .root.Chart.AppVersion) -}}
-{{- end -}}
-{{- end -}}
-
-{{/* imagePullSecrets from global.imagePullSecrets plus a chart's own, or nothing. Call with (dict "root" $ "extra" <names>). */}}
-{{- define "mesh.imagePullSecrets" -}}
-{{- $names := concat .root.Values.global.imagePullSecrets .extra | uniq -}}
-{{- if $names -}}
-imagePullSecrets:
-{{- range $names }}
-  - name: {{ . }}
-{{- end }}
-{{- end }}
-{{- end -}}
-
-{{/* The pod half of the restricted Pod Security profile. Call with a securityContext block (runAsUser, runAsGroup, fsGroup). */}}
-{{- define "mesh.podSecurityContext" -}}
-runAsNonRoot: true
-runAsUser: {{ .runAsUser }}
-runAsGroup: {{ .runAsGroup }}
-fsGroup: {{ .fsGroup }}
-{{- with .fsGroupChangePolicy }}
-fsGroupChangePolicy: {{ . }}
-{{- end }}
-{{- with .supplementalGroups }}
-supplementalGroups:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-seccompProfile:
-  type: {{ .seccompProfile.type }}
-  {{- if eq .seccompProfile.type "Localhost" }}
-  localhostProfile: {{ .seccompProfile.localhostProfile | quote }}
-  {{- end }}
-{{- end -}}
-
-{{/* The container half of the restricted Pod Security profile, with a read-only root filesystem. */}}
-{{- define "mesh.containerSecurityContext" -}}
-allowPrivilegeEscalation: false
-readOnlyRootFilesystem: true
-runAsNonRoot: true
-capabilities:
-  drop:
-    - ALL
-seccompProfile:
-  type: RuntimeDefault
-{{- end -}}
-
-{{/*
 Annotations of every object: environment and region, which the plan kept on per-region namespaces, and
 global.commonAnnotations.
 Never empty, so a template can always open an annotations block with it.
@@ -172,31 +114,6 @@ s3Credentials:
 {{- end }}
 {{- end -}}
 
-{{/* Labels of a component's pods: its labels, and the mesh's (global.mesh.enabled). Call with (dict "root" $ "component" <name>). */}}
-{{- define "mesh.podLabels" -}}
-{{ include "mesh.componentLabels" . }}
-{{- with include "mesh.meshPodLabels" .root }}
-{{ . }}
-{{- end }}
-{{- end -}}
-
-{{/* Pod labels that put a pod into the mesh (global.mesh.enabled). */}}
-{{- define "mesh.meshPodLabels" -}}
-{{- if .Values.global.mesh.enabled -}}
-sidecar.istio.io/inject: "true"
-{{- end -}}
-{{- end -}}
-
-{{/*
-Pod annotations of run-to-completion pods (Jobs, test pods) in the mesh: a native sidecar (an init
-container that keeps running) stops when the main container exits, so the Job completes.
-*/}}
-{{- define "mesh.meshRunOnceAnnotations" -}}
-{{- if .Values.global.mesh.enabled -}}
-sidecar.istio.io/nativeSidecar: "true"
-{{- end -}}
-{{- end -}}
-
 {{/*
 A Kubernetes quantity ("500m", "2", 0.5, "1Gi") in base units (cores, bytes), as a number that
 templates/checks.yaml compares (requests ≤ limits). The schema has already refused anything else.
@@ -211,14 +128,4 @@ templates/checks.yaml compares (requests ≤ limits). The schema has already ref
 {{- $scale := dict "" 1.0 "m" 0.001 "k" 1e3 "M" 1e6 "G" 1e9 "T" 1e12 "P" 1e15 "E" 1e18 "Ki" 1024.0 "Mi" 1048576.0 "Gi" 1073741824.0 "Ti" 1099511627776.0 "Pi" 1125899906842624.0 "Ei" 1152921504606846976.0 -}}
 {{- mulf (float64 (regexReplaceAll "^([0-9.]+).*$" $q "${1}")) (index $scale $suffix | default 1.0) -}}
 {{- end -}}
-{{- end -}}
-
-{{/*
-The writable /tmp of a container whose root filesystem is read-only: an emptyDir volume capped at the size
-given (a runaway writer is evicted instead of filling the node's disk). Call with the size ("64Mi").
-*/}}
-{{- define "mesh.scratchVolume" -}}
-- name: tmp
-  emptyDir:
-    sizeLimit: {{ . }}
 {{- end -}}
