@@ -121,7 +121,10 @@ export const globalModel = group('Values shared by the umbrella and every subcha
     last: oneOf('Which of the two came last: a region overlay given before its environment is refused.', '', ['', 'environment', 'region'] as const),
   }),
   redis: group('Where the suite finds Redis. The redis chart follows these conventions; an external Redis sets them.', {
-    host: str('Service host of the Redis that carries the Celery broker; empty means "<release>-redis", the redis chart\'s Service.', ''),
+    host: str(
+      'Service host of the Redis that carries the Celery broker; empty means "<release>-redis", the redis chart\'s Service. A Redis in another namespace: its full name, <service>.<namespace>.svc.cluster.local, and a rule for it in the networkPolicy.extraEgress of the api, workers and observability charts, whose policies reach Redis in their own namespace only.',
+      '',
+    ),
     port: port('Redis port.', 6379),
     credentialsSecret: str(
       'Secret with key "password" for Redis; empty means "<release>-redis", the Secret the redis chart creates.',

@@ -4,7 +4,8 @@
  * and the optional kubecost configuration and k6 load test.
  */
 import { HTTP_URL_PATTERN } from '../core/schema.js';
-import { bool, duration, group, int, oneOf, resources, storageSize, str } from '../core/values.js';
+import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1';
+import { bool, duration, group, int, objectList, oneOf, resources, storageSize, str } from '../core/values.js';
 import { commonModel, disruptionBudgetModel, schedulingModel, securityContextModel, serviceAccountModel } from './common.js';
 import { imageModel } from './image.js';
 import { prometheusPeer } from './network.js';
@@ -74,5 +75,6 @@ export const observabilityModel = group('Metrics, alerts, dashboards and tracing
   networkPolicy: group('NetworkPolicy of the Celery exporter: Prometheus in, Redis and DNS out.', {
     enabled: bool('Create the NetworkPolicy.', true),
     prometheus: prometheusPeer(),
+    extraEgress: objectList<INetworkPolicyEgressRule>('Extra NetworkPolicy egress rules of the exporter and the load test, for a Redis outside the namespace (global.redis.host).', [], []),
   }),
 });

@@ -94,6 +94,7 @@ export const RELEASES: readonly Release[] = [
       ],
       mesh: [{ kind: 'changed', description: 'Route timeouts and outlier-detection intervals accept hours ("1h"), as Istio does.' }, { kind: 'fixed', description: 'The AuthorizationPolicies admit the API\'s and workers\' ServiceAccounts and select the pods by the names global.naming gives them, under any release name.' }],
       observability: [
+        { kind: 'added', description: 'networkPolicy.extraEgress: the exporter and the load test reach a Redis outside the namespace (global.redis.host), as the API and the workers can.' },
         { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): a PodDisruptionBudget for the Celery exporter (maxUnavailable 1) and the OpenTelemetry Collector\'s spec.podDisruptionBudget.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the exporter, the OpenTelemetry Collector and the load-test Job.' },
         { kind: 'fixed', description: 'Alerts and dashboards select the chart-controlled job (jobLabel concertmaster.io/metrics-job) and the namespace, so they work under any release name.' },

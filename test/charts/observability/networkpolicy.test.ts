@@ -13,6 +13,18 @@ settingCases('observability', 'networkpolicy.yaml', [
       ]),
   },
   {
+    it: 'extraEgress adds rules after its own, for a Redis in another namespace',
+    set: [
+      '--set', 'enabled=true',
+      '--set-json', 'networkPolicy.extraEgress=[{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"data"}}}],"ports":[{"port":6379,"protocol":"TCP"}]}]',
+    ],
+    expect: (objects) =>
+      expect(one(objects, 'NetworkPolicy').spec.egress.at(-1)).toEqual({
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'data' } } }],
+        ports: [{ port: 6379, protocol: 'TCP' }],
+      }),
+  },
+  {
     it: 'networkPolicy.enabled=false renders none',
     set: ['--set', 'enabled=true', '--set', 'networkPolicy.enabled=false'],
     allTemplates: true,
