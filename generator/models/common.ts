@@ -54,7 +54,7 @@ export const schedulingModel = (who: string, affinityNote = '') => ({
 export const disruptionBudgetModel = (who: string, d: { enabled: boolean; minAvailable: number | ''; maxUnavailable: number | '' }) =>
   group(`PodDisruptionBudget of ${who}, for voluntary disruptions (node drains). Set minAvailable or maxUnavailable, a count or a percentage ("50%").`, {
     enabled: bool('Create the PodDisruptionBudget.', d.enabled),
-    minAvailable: podCount(`Pods of ${who} that must stay available during a disruption; empty when maxUnavailable is set.`, d.minAvailable, { minimum: 0 }),
+    minAvailable: podCount(`Pods of ${who} that must stay available during a disruption; empty when maxUnavailable is set. Fewer than there are (a percentage counts of them, rounded up), so a drain can proceed.`, d.minAvailable, { minimum: 0 }),
     maxUnavailable: podCount(`Pods of ${who} a drain may stop at once; empty when minAvailable is set. At least 1, so a drain can proceed.`, d.maxUnavailable, { minimum: 1 }),
   });
 
