@@ -5,10 +5,11 @@
  *   helm template of the umbrella with the production overlay, against Helm's floor (a chart with
  *   a single ConfigMap), for helm v4 and helm v3, and that cost per rendered object in units of the
  *   floor ((render ÷ floor − 1) ÷ objects), which carries across machines, split into what the values.schema.json
- *   validation costs (the render again with --skip-schema-validation) and the rest.
+ *   validation costs (the render again with --skip-schema-validation) and the rest, and beside it the render of
+ *   a copy with no validation at all (no values.schema.json, no checks.yaml).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSuite, GENERATED_ROOTS } from '../generator/generate.js';
@@ -37,8 +38,18 @@ const generate = medianMs(RUNS, () => syncTree(out, GENERATED_ROOTS, buildSuite(
 
 const rows: [string, number, number, string][] = [['generate (build + write)', generate, writeOnly, 'write the same files']];
 const PRODUCTION = ['charts/concertmaster', '-f', 'values/env/production.yaml', '-f', 'values/region/us-east-1.yaml'];
+const countObjects = (text: string) => text.split(/^---$/m).filter((d) => /^kind: /m.test(d)).length;
 // Objects the production render holds: the divisor of the cost per object.
-const objects = helmTemplate('helm', PRODUCTION).split(/^---$/m).filter((d) => /^kind: /m.test(d)).length;
+const objects = countObjects(helmTemplate('helm', PRODUCTION));
+// A copy of the umbrella with every values.schema.json and templates/checks.yaml deleted: what the same
+// templates cost with no validation at all.
+const bare = mkdtempSync(join(tmpdir(), 'cm-bench-bare-'));
+cpSync(join(REPO, 'charts/concertmaster'), bare, { recursive: true, filter: (f) => !/(^|\/)(values\.schema\.json|checks\.yaml)$/.test(f) });
+const BARE = [bare, ...PRODUCTION.slice(1).map((a) => (a.startsWith('values/') ? join(REPO, a) : a))];
+if (countObjects(helmTemplate('helm', BARE)) !== objects) {
+  for (const dir of [floorChart, out, bare]) rmSync(dir, { recursive: true, force: true });
+  throw new Error('the copy without schemas and checks renders other objects than the umbrella');
+}
 const perObject: string[] = [];
 // Per object, in floor units: (render ÷ floor − 1) ÷ objects.
 const unitsPerObject = (ms: number, floor: number): string => ((ms / floor - 1) / objects).toFixed(3);
@@ -49,13 +60,16 @@ for (const bin of ['helm', 'helm3']) {
     umbrella: () => helmTemplate(bin, PRODUCTION),
     // The same render without the values.schema.json checks: what the eight schemas cost, apart.
     unchecked: () => helmTemplate(bin, [...PRODUCTION, '--skip-schema-validation']),
+    bare: () => helmTemplate(bin, BARE),
   });
   rows.push([`${bin} template umbrella, production`, m.umbrella, m.floor, `${bin} template of one ConfigMap`]);
   rows.push([`${bin} template umbrella, production, --skip-schema-validation`, m.unchecked, m.floor, `${bin} template of one ConfigMap`]);
+  rows.push([`${bin} template of a copy without schemas and checks, production`, m.bare, m.floor, `${bin} template of one ConfigMap`]);
   perObject.push(
     `${bin}: ${unitsPerObject(m.umbrella, m.floor)} floor units per object (${objects} objects), ` +
       `of which schema validation ${((m.umbrella - m.unchecked) / m.floor / objects).toFixed(3)} ` +
-      `and the rest ${unitsPerObject(m.unchecked, m.floor)}`,
+      `and the rest ${unitsPerObject(m.unchecked, m.floor)}; ` +
+      `with no validation at all (every values.schema.json and checks.yaml deleted from a copy) ${unitsPerObject(m.bare, m.floor)}`,
   );
 }
 
@@ -65,4 +79,4 @@ console.log('| --- | ---: | ---: | ---: | --- |');
 for (const [name, ms, base, what] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${base.toFixed(1)} | ${(ms / base).toFixed(2)} | ${what} |`);
 console.log(`\nrender cost of the production umbrella:\n${perObject.map((l) => `- ${l}`).join('\n')}`);
 
-for (const dir of [floorChart, out]) rmSync(dir, { recursive: true, force: true });
+for (const dir of [floorChart, out, bare]) rmSync(dir, { recursive: true, force: true });
