@@ -120,7 +120,6 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   }),
 });
 
-
 export const apiRules: readonly Rule[] = [
   requires('api-ingress-host', truthy('ingress.enabled'), truthy('ingress.host'), '{}ingress.host must be set with {}ingress.enabled', 'the Ingress serves only that host'),
   atMost('api-autoscaling-min-max', 'autoscaling.minReplicas', 'autoscaling.maxReplicas', {
