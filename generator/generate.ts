@@ -17,14 +17,13 @@ import { checkDeclared, collectReferences, ReferenceError, unusedValues, type Re
 import { schemaJson, valuesSchema } from './emitters/schema-json.js';
 import { renderChartTemplates } from './emitters/templates.js';
 import { valuesYaml } from './emitters/values-yaml.js';
-import { globalModel } from './models/global.js';
-import type { ChartDefinition } from './models/chart.js';
-import { APP_VERSION, subcharts as suiteSubcharts, umbrella as suiteUmbrella, type UmbrellaValues } from './models/suite.js';
-import { RELEASES } from './models/releases.js';
+import type { ChartDefinition } from './suite/chart.js';
+import { APP_VERSION, subcharts as suiteSubcharts, umbrella as suiteUmbrella, type UmbrellaValues } from './suite/suite.js';
+import { RELEASES } from './suite/releases.js';
 import { checksYaml, CHECKS_PATH } from './emitters/checks-yaml.js';
 import { assertNoViolations, checkRegionsAgree, InvariantError, rulesOf, umbrellaRuleSetOf, umbrellaViolations } from './checks/invariants.js';
 import { rulePaths } from './core/rules.js';
-import { globalModel as globalValuesModel, globalRules } from './models/global.js';
+import { globalModel, globalRules } from './charts/_shared/global.js';
 import { nodeAt } from './core/values.js';
 import { environments as suiteEnvironments, regions as suiteRegions, sandboxOverlays, type NamedOverlay } from './overlays/index.js';
 
@@ -68,8 +67,8 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
   for (const chart of allCharts) {
     const isUmbrella = chart === umbrella;
     const dir = `charts/${chart.name}`;
-    const templates = renderChartTemplates(chart, { chart: chart.name, subcharts: subchartNames });
     const checks = checksYaml(chart, umbrella, subcharts);
+    const templates = renderChartTemplates(chart, { chart: chart.name, subcharts: subchartNames }, [{ source: `charts/${chart.name}/${CHECKS_PATH}`, content: checks }]);
 
     const refs = collectReferences([...templates, { source: `${chart.modelSource} (templates/checks.yaml)`, content: checks }]);
     checkDeclared(chart.name, chart.model, refs);
@@ -89,7 +88,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
     files.set(`${dir}/Chart.yaml`, header(`${dir}/Chart.yaml`, chart.modelSource) + chartYaml(chart, isUmbrella ? subcharts : []));
     files.set(`${dir}/values.yaml`, header(`${dir}/values.yaml`, chart.modelSource) + valuesYaml(chart.model));
     files.set(`${dir}/values.schema.json`, schemaJson(schema));
-    files.set(`${dir}/README.md`, isUmbrella ? landingReadme(chart, subcharts, `${chart.modelSource}, the overlays and generator/models/operators.ts`) : readme(chart, chart.modelSource));
+    files.set(`${dir}/README.md`, isUmbrella ? landingReadme(chart, subcharts, `${chart.modelSource}, the overlays and the charts' operator uses (generator/charts/*/chart.ts)`) : readme(chart, chart.modelSource));
     files.set(`${dir}/.helmignore`, header(`${dir}/.helmignore`, 'generator/generate.ts') + HELMIGNORE);
     for (const t of templates) files.set(`${dir}/${t.path}`, t.content);
     for (const [path, content] of Object.entries(chart.files ?? {})) files.set(`${dir}/${path}`, content);
@@ -115,7 +114,7 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
 
   const unusedGlobals = unusedValues(globalModel, globalRefs);
   if (unusedGlobals.length > 0) {
-    throw new ReferenceError(`generator/models/global.ts: global values no template uses: ${unusedGlobals.join(', ')}`);
+    throw new ReferenceError(`generator/charts/_shared/global.ts: global values no template uses: ${unusedGlobals.join(', ')}`);
   }
 
   // The umbrella carries its subcharts, so `helm install ./charts/concertmaster` needs no dependency step.
@@ -140,16 +139,15 @@ export function buildSuite(suite: Suite = defaultSuite): FileSet {
 /** Every path a chart's rules read must be declared in its model (or in global), naming the rule. */
 function checkRulePaths(chart: ChartDefinition): void {
   for (const rule of [...globalRules, ...rulesOf(chart, chart.name === 'concertmaster' ? Object.keys(chart.model.children) : [])]) {
-    const ids = rule.kind === 'forEach' ? rule.id : rule.id;
     for (const { path, list } of rulePaths([rule])) {
       const full = list !== undefined ? undefined : path.split('.');
       if (full) {
-        const root = full[0] === 'global' ? nodeAt(globalValuesModel, full.slice(1)) : nodeAt(chart.model, full);
-        if (!root) throw new InvariantError(`${chart.modelSource}: rule ${ids} reads ${path}, which the ${chart.name} model does not declare`);
+        const root = full[0] === 'global' ? nodeAt(globalModel, full.slice(1)) : nodeAt(chart.model, full);
+        if (!root) throw new InvariantError(`${chart.modelSource}: rule ${rule.id} reads ${path}, which the ${chart.name} model does not declare`);
       } else {
         const listNode = nodeAt(chart.model, list!.split('.'));
         const item = listNode?.kind === 'leaf' ? listNode.item : undefined;
-        if (!item || !nodeAt(item, path.split('.'))) throw new InvariantError(`${chart.modelSource}: rule ${ids} reads ${list}[].${path}, which the ${chart.name} model does not declare`);
+        if (!item || !nodeAt(item, path.split('.'))) throw new InvariantError(`${chart.modelSource}: rule ${rule.id} reads ${list}[].${path}, which the ${chart.name} model does not declare`);
       }
     }
   }

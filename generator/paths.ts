@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const TEMPLATES_DIR = fileURLToPath(new URL('./templates/', import.meta.url));
-/** Hand-written sections of each subchart's README (its notes), merged in by emitters/readme.ts. */
-export const README_SECTIONS_DIR = fileURLToPath(new URL('./readme-sections/', import.meta.url));
+/** One folder per chart: its model, rules, templates and README sections (generator/README.md). */
+export const CHART_SOURCES_DIR = fileURLToPath(new URL('./charts/', import.meta.url));
+/** The helper files any chart may call; each chart carries the ones its templates call. */
+export const SHARED_TEMPLATES_DIR = fileURLToPath(new URL('./charts/_shared/templates/', import.meta.url));
 export const TOOLS_BIN = `${REPO_ROOT}.tools/bin`;

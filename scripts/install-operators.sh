@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, into the current kube context, the operators that the staging and production overlays
 # need, at the releases whose CRDs the tests validate against. The charts' preflight names the same
-# commands (generator/models/operators.ts; a test keeps the two in step). Used by
+# commands (generator/suite/operators.ts; a test keeps the two in step). Used by
 # .github/workflows/lint-test.yaml on kind; needs internet. The Jaeger operator is left out: the
 # overlays trace through the OpenTelemetry Collector.
 set -euo pipefail

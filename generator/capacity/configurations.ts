@@ -3,7 +3,7 @@ import { defaultsOf } from '../core/values.js';
 import { mergeValues } from '../core/merge.js';
 import { validateValues } from '../core/validate.js';
 import { valuesSchema } from '../emitters/schema-json.js';
-import { subcharts, umbrella, type UmbrellaValues } from '../models/suite.js';
+import { subcharts, umbrella, type UmbrellaValues } from '../suite/suite.js';
 import { environments, regions, type NamedOverlay } from '../overlays/index.js';
 
 export interface Configuration {

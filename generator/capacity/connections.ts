@@ -3,7 +3,7 @@
  * its connection at maximum scale, plus the migration Job and CloudNativePG's metrics exporter. WAL
  * senders do not count: since PostgreSQL 12 they have their own limit (max_wal_senders).
  */
-import type { UmbrellaValues } from '../models/suite.js';
+import type { UmbrellaValues } from '../suite/suite.js';
 import type { Assumptions } from './assumptions.js';
 
 export interface ConnectionBudget {

@@ -4,7 +4,7 @@
  * values (defaults + overlays); the only assumption is the Istio sidecar's requests.
  */
 import { parseQuantity } from '../core/rules.js';
-import type { UmbrellaValues } from '../models/suite.js';
+import type { UmbrellaValues } from '../suite/suite.js';
 import type { Assumptions } from './assumptions.js';
 
 export interface Amount {

@@ -4,7 +4,7 @@
  * names the values to change. (limitRange.default above limitRange.max fails the render itself.)
  */
 import { parseQuantity } from '../core/rules.js';
-import type { UmbrellaValues } from '../models/suite.js';
+import type { UmbrellaValues } from '../suite/suite.js';
 import type { Assumptions } from './assumptions.js';
 import { connectionBudget } from './connections.js';
 import { components, totals } from './footprint.js';

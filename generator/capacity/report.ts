@@ -4,7 +4,7 @@
  * whether it comes from values alone or also from an assumption (generator/capacity/assumptions.ts).
  */
 import { scaledPodCount } from '../core/rules.js';
-import type { UmbrellaValues } from '../models/suite.js';
+import type { UmbrellaValues } from '../suite/suite.js';
 import type { Assumptions } from './assumptions.js';
 import { connectionBudget, type ConnectionBudget } from './connections.js';
 import { components, totals, type Component, type Totals } from './footprint.js';

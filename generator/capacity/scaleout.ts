@@ -2,7 +2,7 @@
  * Scale-out of the API (its HPA behavior) and of each worker pool (KEDA's polling, then the HPA's default
  * scale-up, as the ScaledObjects set none) for a step in load that calls for the maximum at t = 0.
  */
-import type { UmbrellaValues } from '../models/suite.js';
+import type { UmbrellaValues } from '../suite/suite.js';
 import type { Assumptions } from './assumptions.js';
 import { DEFAULT_SCALE_UP, percentScaleUp, simulateScaleUp, type ScaleUpResult } from './hpa.js';
 

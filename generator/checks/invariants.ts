@@ -6,7 +6,7 @@
  */
 import { absent, forEach, quantityAtMost, violations, type Rule } from '../core/rules.js';
 import { renamedKeys, type Children, type Group, type Node } from '../core/values.js';
-import type { ChartDefinition } from '../models/chart.js';
+import type { ChartDefinition } from '../suite/chart.js';
 
 export class InvariantError extends Error {}
 

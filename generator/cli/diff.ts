@@ -1,6 +1,6 @@
 /**
  * `npm run diff -- [--from <version or commit>] [--markdown]`: renders every environment × region at a
- * release (default: the previous one, generator/models/releases.ts) and at the working tree, and prints
+ * release (default: the previous one, generator/suite/releases.ts) and at the working tree, and prints
  * what changes, object by object, flagging changes that break an upgrade. Secrets' values are masked.
  * Exits 0 even with breaking changes (they may be intended and documented in UPGRADING.md); exits 1
  * when it cannot render.
@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../paths.js';
 import { extract, resolveFrom } from '../release/baseline.js';
 import { diffRenders, formatMarkdown, formatText, type ComboDiff } from '../release/diff.js';
 import { combosOf, renderUmbrella } from '../release/render.js';
-import { CURRENT } from '../models/releases.js';
+import { CURRENT } from '../suite/releases.js';
 import { parseFlags } from './run.js';
 
 export function releaseDiff(fromRoot: string, toRoot: string): { combos: ComboDiff[]; onlyBefore: string[]; onlyAfter: string[] } {

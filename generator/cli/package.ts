@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { subcharts, umbrella } from '../models/suite.js';
+import { subcharts, umbrella } from '../suite/suite.js';
 import { REPO_ROOT } from '../paths.js';
 import { mustRun, parseFlags, run, StepError } from './run.js';
 

@@ -24,16 +24,9 @@ function restore(output: string): string {
   return output.replaceAll(HELM_OPEN, '{{').replaceAll(HELM_CLOSE, '}}');
 }
 
-export interface Partials {
-  readonly [name: string]: string;
-}
-
-/** Renders one template source; unknown context keys and partials fail with the source's name. */
-export function renderTemplate(source: string, context: object, origin: string, partials: Partials = {}): string {
+/** Renders one template source; an unknown context key fails with the source's name. */
+export function renderTemplate(source: string, context: object, origin: string): string {
   const hbs = Handlebars.create();
-  for (const [name, body] of Object.entries(partials)) hbs.registerPartial(name, protect(body, `partial ${name}`));
-  hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  hbs.registerHelper('indent', (count: number, text: string) => text.replaceAll('\n', '\n' + ' '.repeat(count)));
   try {
     const compiled = hbs.compile(protect(source, origin), { noEscape: true, strict: true, preventIndent: true });
     return restore(compiled(context));

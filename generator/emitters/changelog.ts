@@ -1,12 +1,12 @@
 /**
- * CHANGELOG.md and UPGRADING.md, from the release history in generator/models/releases.ts: the same
+ * CHANGELOG.md and UPGRADING.md, from the release history in generator/suite/releases.ts: the same
  * changes become each chart's artifacthub.io/changes annotation.
  */
-import type { Release } from '../models/releases.js';
+import type { Release } from '../suite/releases.js';
 import { renamedKeys, type Node } from '../core/values.js';
 import { header } from './files.js';
 
-const SOURCE = 'generator/models/releases.ts';
+const SOURCE = 'generator/suite/releases.ts';
 const released = (r: Release) => (r.commit ? `released from commit ${r.commit.slice(0, 12)}` : 'not released yet');
 
 export function changelog(releases: readonly Release[], appVersion: string): string {
@@ -19,7 +19,7 @@ export function changelog(releases: readonly Release[], appVersion: string): str
   });
   return (
     header('CHANGELOG.md', SOURCE) +
-    '# Changelog\n\nEvery chart of the suite carries the same version. The history, with each version\'s changes, is set once in `generator/models/releases.ts`; the changes also become each chart\'s `artifacthub.io/changes` annotation. `ct lint --check-version-increment` fails a pull request that changes a chart without bumping its version. What to do when you upgrade is in [UPGRADING.md](UPGRADING.md).\n\n' +
+    '# Changelog\n\nEvery chart of the suite carries the same version. The history, with each version\'s changes, is set once in `generator/suite/releases.ts`; the changes also become each chart\'s `artifacthub.io/changes` annotation. `ct lint --check-version-increment` fails a pull request that changes a chart without bumping its version. What to do when you upgrade is in [UPGRADING.md](UPGRADING.md).\n\n' +
     sections.join('\n')
   );
 }

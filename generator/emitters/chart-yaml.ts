@@ -1,6 +1,6 @@
 /** Chart.yaml: apiVersion v2, the supported Kubernetes range, dependencies and Artifact Hub annotations. */
 import { toYaml } from './yaml.js';
-import type { ChartDefinition } from '../models/chart.js';
+import type { ChartDefinition } from '../suite/chart.js';
 import { imageReference } from './images.js';
 
 export const KUBE_VERSION = '>=1.30.0-0';

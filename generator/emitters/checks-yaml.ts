@@ -12,9 +12,9 @@
  * umbrella leaves its checks to it.
  */
 import { goCond, goRef, helmChecks, type ChartRules } from '../core/rules.js';
-import type { ChartDefinition, SecretUse } from '../models/chart.js';
-import { OPERATORS, type OperatorUse } from '../models/operators.js';
-import { globalRules } from '../models/global.js';
+import type { ChartDefinition, SecretUse } from '../suite/chart.js';
+import { OPERATORS, type OperatorUse } from '../suite/operators.js';
+import { globalRules } from '../charts/_shared/global.js';
 import { rulesOf } from '../checks/invariants.js';
 import { header } from './files.js';
 

@@ -1,6 +1,6 @@
 /** Image references built from a chart's default values, for Artifact Hub. */
 import { defaultsOf, nodeAt } from '../core/values.js';
-import type { ChartDefinition } from '../models/chart.js';
+import type { ChartDefinition } from '../suite/chart.js';
 
 interface ImageDefaults {
   registry: string;

@@ -6,8 +6,9 @@
  */
 import { defaultsOf, leaves } from '../core/values.js';
 import { condHolds, getPath } from '../core/rules.js';
-import type { ChartDefinition } from '../models/chart.js';
-import { OPERATORS, OPERATOR_USES, requiredApis, withPrerequisites, type Operator } from '../models/operators.js';
+import type { ChartDefinition } from '../suite/chart.js';
+import { OPERATORS, withPrerequisites, type Operator } from '../suite/operators.js';
+import { requiredApis } from '../suite/suite.js';
 import { environments, regions } from '../overlays/index.js';
 import { overlaidValues } from '../capacity/configurations.js';
 import { KUBE_VERSION } from './chart-yaml.js';
@@ -18,11 +19,11 @@ const REGISTRY = 'oci://ghcr.io/<owner>/charts';
 
 
 
-function prerequisites(umbrella: ChartDefinition): string {
+function prerequisites(umbrella: ChartDefinition, subcharts: readonly ChartDefinition[]): string {
   const primary = regions[0]!;
-  const needs = new Map(environments.map((e) => [e.name, withPrerequisites(new Set(requiredApis(overlaidValues(e.name, primary.name) as Record<string, unknown>).map((r) => r.operator.name)))]));
+  const needs = new Map(environments.map((e) => [e.name, withPrerequisites(new Set(requiredApis(overlaidValues(e.name, primary.name) as Record<string, unknown>, subcharts).map((r) => r.operator.name)))]));
   const rows = Object.entries(OPERATORS).map(([key, op]) => {
-    const kinds = [...new Set(Object.values(OPERATOR_USES).flat().filter((u) => u.operator === key).map((u) => u.api.split('/').pop()!))];
+    const kinds = [...new Set(subcharts.flatMap((c) => c.operatorUses ?? []).filter((u) => u.operator === key).map((u) => u.api.split('/').pop()!))];
     const dependents = (Object.values(OPERATORS) as Operator[]).filter((o) => o.needs === key).map((o) => o.name);
     const without = kinds.length > 0 ? `the install refuses to render ${kinds.join(', ')}` : `${dependents.join(' and ')} cannot start`;
     return `| ${cell(op.name)} | ${op.version} | ${environments.map((e) => (needs.get(e.name)!.has(op.name) ? 'needed' : '–')).join(' | ')} | \`${cell(op.install)}\` | ${cell(without)} |`;
@@ -121,7 +122,7 @@ lists whatever is missing with the command that fixes it (\`global.preflight\`).
 
 ## Prerequisites
 
-${prerequisites(umbrella)}
+${prerequisites(umbrella, subcharts)}
 
 The repository's \`scripts/install-operators.sh\` installs every row, in order: cert-manager first, which
 the Barman Cloud plugin's and the OpenTelemetry operator's webhooks need.

@@ -1,7 +1,7 @@
 /** values/env/*.yaml, values/region/*.yaml, and every chart's ci/<env>-<region>-values.yaml. */
 import { mergeValues } from '../core/merge.js';
-import type { ChartDefinition } from '../models/chart.js';
-import type { UmbrellaOverlay } from '../models/suite.js';
+import type { ChartDefinition } from '../suite/chart.js';
+import type { UmbrellaOverlay } from '../suite/suite.js';
 import type { NamedOverlay } from '../overlays/index.js';
 import { header, type FileSet } from './files.js';
 import { toYaml } from './yaml.js';

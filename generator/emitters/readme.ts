@@ -1,11 +1,11 @@
 /** A chart's README.md: what it is, how to install it, its notes, and the parameter table from the model. */
 import { existsSync, readFileSync } from 'node:fs';
 import { leaves } from '../core/values.js';
-import type { ChartDefinition } from '../models/chart.js';
+import type { ChartDefinition } from '../suite/chart.js';
 import type { JsonSchema } from '../core/schema.js';
 import { KUBE_VERSION } from './chart-yaml.js';
 import { header } from './files.js';
-import { README_SECTIONS_DIR } from '../paths.js';
+import { CHART_SOURCES_DIR } from '../paths.js';
 
 
 /** A table cell's text: GFM splits cells on every unescaped `|`, code spans included, so each is escaped once here. */
@@ -28,9 +28,10 @@ export function parameterTable(chart: ChartDefinition): string {
 }
 
 export function readme(chart: ChartDefinition, modelSource: string): string {
-  const notesFile = `${README_SECTIONS_DIR}${chart.name}.md`;
+  // The chart's hand-written sections (its notes), beside its model.
+  const notesFile = `${CHART_SOURCES_DIR}${chart.name}/readme-sections.md`;
   const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() + '\n\n' : '';
-  const sources = existsSync(notesFile) ? `${modelSource} and generator/readme-sections/${chart.name}.md` : modelSource;
+  const sources = existsSync(notesFile) ? `${modelSource} and generator/charts/${chart.name}/readme-sections.md` : modelSource;
   return (
     header('README.md', sources) +
     `# ${chart.name}\n\n` +

@@ -1,6 +1,6 @@
 /** The environment and region overlays, by the names of the files they become. */
 import { mergeValues } from '../core/merge.js';
-import type { UmbrellaOverlay } from '../models/suite.js';
+import type { UmbrellaOverlay } from '../suite/suite.js';
 import { dev } from './env/dev.js';
 import { production } from './env/production.js';
 import { staging } from './env/staging.js';

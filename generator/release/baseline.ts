@@ -1,13 +1,13 @@
 /**
  * A released version's charts and overlays, taken from git at the commit the release records
- * (generator/models/releases.ts), without a registry: `git archive` of charts/ and values/.
+ * (generator/suite/releases.ts), without a registry: `git archive` of charts/ and values/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../paths.js';
-import { PREVIOUS, releaseOf, RELEASES, type Release } from '../models/releases.js';
+import { PREVIOUS, releaseOf, RELEASES, type Release } from '../suite/releases.js';
 
 export class BaselineError extends Error {}
 
@@ -27,16 +27,16 @@ function git(args: readonly string[]): { status: number; stdout: string; stderr:
 /** The release a `--from` names: a version in the history, or any commit-ish; default, the previous release. */
 export function resolveFrom(from: string | undefined): { label: string; commit: string; release?: Release } {
   if (from === undefined) {
-    if (!PREVIOUS) throw new BaselineError(`no previous release: generator/models/releases.ts records no released version before ${RELEASES[0]!.version}`);
+    if (!PREVIOUS) throw new BaselineError(`no previous release: generator/suite/releases.ts records no released version before ${RELEASES[0]!.version}`);
     return { label: PREVIOUS.version, commit: PREVIOUS.commit!, release: PREVIOUS };
   }
   const release = releaseOf(from);
   if (release) {
-    if (!release.commit) throw new BaselineError(`${from} is not released yet (no commit in generator/models/releases.ts)`);
+    if (!release.commit) throw new BaselineError(`${from} is not released yet (no commit in generator/suite/releases.ts)`);
     return { label: from, commit: release.commit, release };
   }
   const r = git(['rev-parse', '--verify', '--quiet', `${from}^{commit}`]);
-  if (r.status !== 0) throw new BaselineError(`--from ${from}: neither a version in generator/models/releases.ts (${RELEASES.map((x) => x.version).join(', ')}) nor a commit of this clone`);
+  if (r.status !== 0) throw new BaselineError(`--from ${from}: neither a version in generator/suite/releases.ts (${RELEASES.map((x) => x.version).join(', ')}) nor a commit of this clone`);
   return { label: from, commit: r.stdout.trim() };
 }
 

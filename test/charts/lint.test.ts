@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { HELMS, helm } from '../support/helm.js';
 import { runCt } from '../support/chart-testing.js';
 import { REPO } from '../support/paths.js';
-import { CURRENT } from '../../generator/models/releases.js';
+import { CURRENT } from '../../generator/suite/releases.js';
 
 const charts = readdirSync(join(REPO, 'charts')).sort();
 

@@ -1,5 +1,5 @@
 /**
- * The operators' preflight (templates/checks.yaml, from generator/models/operators.ts) checks exactly the
+ * The operators' preflight (templates/checks.yaml, from generator/suite/operators.ts) checks exactly the
  * custom resources a release renders: for every environment × region, and for the gateway and tracing
  * variants no overlay picks, the APIs it would check equal the custom resources `helm template` renders.
  * Its install commands are the ones scripts/install-operators.sh runs. The refusal itself runs against a
@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { defaultsOf } from '../../generator/core/values.js';
 import { mergeValues } from '../../generator/core/merge.js';
-import { umbrella } from '../../generator/models/suite.js';
-import { OPERATORS, requiredApis } from '../../generator/models/operators.js';
+import { umbrella } from '../../generator/suite/suite.js';
+import { OPERATORS } from '../../generator/suite/operators.js';
+import { requiredApis } from '../../generator/suite/suite.js';
 import { HELMS, render } from '../support/helm.js';
 import { COMBOS } from '../support/combinations.js';
 import { REPO } from '../support/paths.js';

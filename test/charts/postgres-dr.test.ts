@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { byKind, HELMS, helm, named, render, templateArgs, type K8sObject } from '../support/helm.js';
 import { buildSuite, defaultSuite } from '../../generator/generate.js';
-import { CURRENT } from '../../generator/models/releases.js';
+import { CURRENT } from '../../generator/suite/releases.js';
 
 const prod = (region: string) => ['values/env/production.yaml', `values/region/${region}.yaml`];
 const cluster = (objects: readonly K8sObject[]) => named(objects, 'Cluster', 'concertmaster-postgres');

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../generator/release/baseline.js';
-import { PREVIOUS } from '../../generator/models/releases.js';
+import { PREVIOUS } from '../../generator/suite/releases.js';
 import { HELMS, helm, parseManifests, render, type K8sObject } from '../support/helm.js';
 import { COMBOS } from '../support/combinations.js';
 import { danglingReferences, referenceCount } from '../support/wiring.js';

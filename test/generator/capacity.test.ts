@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultsOf } from '../../generator/core/values.js';
 import { mergeValues } from '../../generator/core/merge.js';
-import { umbrella, type UmbrellaValues } from '../../generator/models/suite.js';
+import { umbrella, type UmbrellaValues } from '../../generator/suite/suite.js';
 import { DEFAULT_ASSUMPTIONS, withOverrides, type Assumptions } from '../../generator/capacity/assumptions.js';
 import { components, totals } from '../../generator/capacity/footprint.js';
 import { pack } from '../../generator/capacity/nodes.js';

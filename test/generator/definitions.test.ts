@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NAMED_TYPES, withDefinitions } from '../../generator/core/definitions.js';
 import { schemaOf, group, cpu, str, storageSize } from '../../generator/core/values.js';
 import type { JsonSchema } from '../../generator/core/schema.js';
-import { allCharts } from '../../generator/models/suite.js';
+import { allCharts } from '../../generator/suite/suite.js';
 import { REPO } from '../support/paths.js';
 
 /** The schema with every reference replaced by its definition, and no definitions left. */

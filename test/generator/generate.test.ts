@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { join, relative } from 'node:path';
 import { buildSuite, defaultSuite, GENERATED_FILES, GENERATED_ROOTS, type Suite } from '../../generator/generate.js';
 import { group, int } from '../../generator/core/values.js';
-import { globalModel } from '../../generator/models/global.js';
+import { globalModel } from '../../generator/charts/_shared/global.js';
 import { syncTree } from '../../generator/emitters/files.js';
 import { REPO } from '../support/paths.js';
 import { tempDir } from '../support/tmp.js';
@@ -73,7 +73,7 @@ describe('a bad model fails the generator with its path', () => {
 
   it('a value that no template uses', () => {
     const model = group(api.model.description, { ...api.model.children, forgotten: int('never used', 1) });
-    expect(() => buildSuite(withApiModel(model))).toThrow('generator/models/api.ts: the api model declares values no template uses: forgotten');
+    expect(() => buildSuite(withApiModel(model))).toThrow('generator/charts/api/model.ts: the api model declares values no template uses: forgotten');
   });
 
   it('a template reference the model does not declare', () => {
@@ -85,7 +85,7 @@ describe('a bad model fails the generator with its path', () => {
 
   it('a default that breaks its own schema', () => {
     const model = group(api.model.description, { ...api.model.children, replicas: int('r', -1, { minimum: 0 }) });
-    expect(() => buildSuite(withApiModel(model))).toThrow(/generator\/models\/api\.ts: the defaults of the api model does not match the schema:\n  replicas: must be >= 0/);
+    expect(() => buildSuite(withApiModel(model))).toThrow(/generator\/charts\/api\/model\.ts: the defaults of the api model does not match the schema:\n  replicas: must be >= 0/);
   });
 
   it('an overlay whose value breaks the schema at run time', () => {

@@ -7,7 +7,7 @@ const model = group('m', {
   labels: stringMap('l'),
   probe: group('p', { period: int('p', 5), timeout: int('t', 1) }),
 });
-const tpl = (content: string) => [{ path: 'templates/x.yaml', source: 'generator/templates/x.yaml', content }];
+const tpl = (content: string) => [{ path: 'templates/x.yaml', source: 'generator/charts/x/templates/x.yaml', content }];
 
 describe('template references', () => {
   it.each([
@@ -37,7 +37,7 @@ describe('template references', () => {
     const withPools = group('m', { pools: recordList('p', group('pool', { name: str('n', 'a'), queue: str('q', 'b') }), []) });
     expect(() => checkDeclared('c', withPools, collectReferences(tpl('{{ range $p := .Values.pools }}{{ $p.name }}{{ end }}')))).not.toThrow();
     expect(() => checkDeclared('c', withPools, collectReferences(tpl('{{ range $p := .Values.pools }}{{ $p.nmae }}{{ end }}')))).toThrow(
-      'generator/templates/x.yaml: .Values.pools.nmae is not declared in the c model',
+      'generator/charts/x/templates/x.yaml: .Values.pools.nmae is not declared in the c model',
     );
   });
 
@@ -56,7 +56,7 @@ describe('template references', () => {
   it.each(['replica', 'probe.periodSeconds', 'replicas.deeper', 'nothing.at.all'])('reject the undeclared path %s, naming it', (path) => {
     const refs = collectReferences(tpl(`{{ .Values.${path} }}`));
     expect(() => checkDeclared('c', model, refs)).toThrow(ReferenceError);
-    expect(() => checkDeclared('c', model, refs)).toThrow(`generator/templates/x.yaml: .Values.${path} is not declared in the c model`);
+    expect(() => checkDeclared('c', model, refs)).toThrow(`generator/charts/x/templates/x.yaml: .Values.${path} is not declared in the c model`);
   });
 
   it('report declared values that no template uses', () => {

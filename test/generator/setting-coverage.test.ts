@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { leaves, type Leaf } from '../../generator/core/values.js';
-import { subcharts, umbrella } from '../../generator/models/suite.js';
+import { subcharts, umbrella } from '../../generator/suite/suite.js';
 import { REPO } from '../support/paths.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -27,8 +27,8 @@ describe('the generation-time templating', () => {
   });
 
   it('fails on an unknown context key, naming the source', () => {
-    expect(() => renderTemplate('[[missing]]', {}, 'generator/templates/x.yaml')).toThrow(TemplateError);
-    expect(() => renderTemplate('[[missing]]', {}, 'generator/templates/x.yaml')).toThrow(/generator\/templates\/x\.yaml: .*missing/);
+    expect(() => renderTemplate('[[missing]]', {}, 'generator/charts/x/templates/x.yaml')).toThrow(TemplateError);
+    expect(() => renderTemplate('[[missing]]', {}, 'generator/charts/x/templates/x.yaml')).toThrow(/generator\/charts\/x\/templates\/x\.yaml: .*missing/);
   });
 
   it('refuses sources with its reserved control characters', () => {

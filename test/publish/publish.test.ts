@@ -16,7 +16,7 @@ import { REPO } from '../support/paths.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
 import { createHash } from 'node:crypto';
 import { tempDir } from '../support/tmp.js';
-import { CURRENT } from '../../generator/models/releases.js';
+import { CURRENT } from '../../generator/suite/releases.js';
 
 const V = CURRENT.version;
 

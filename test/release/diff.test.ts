@@ -5,7 +5,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseDiff } from '../../generator/cli/diff.js';
 import { diffRenders, type K8sObject } from '../../generator/release/diff.js';
-import { PREVIOUS } from '../../generator/models/releases.js';
+import { PREVIOUS } from '../../generator/suite/releases.js';
 import { REPO } from '../support/paths.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -100,6 +100,6 @@ describe('the release diff of real renders', () => {
   it('refuses a --from that is neither a version nor a commit', () => {
     const r = spawnSync(join(REPO, 'node_modules/.bin/tsx'), ['generator/cli/diff.ts', '--from', 'no-such-thing'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('diff: error: --from no-such-thing: neither a version in generator/models/releases.ts');
+    expect(r.stderr).toContain('diff: error: --from no-such-thing: neither a version in generator/suite/releases.ts');
   });
 });

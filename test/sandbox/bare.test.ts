@@ -15,13 +15,13 @@ import { chartsFor, ciValuesFiles } from '../support/chart-testing.js';
 import { startRegistry, type RunningRegistry } from '../support/registry.js';
 import { tempDir } from '../support/tmp.js';
 import { rmSync } from 'node:fs';
-import { CURRENT } from '../../generator/models/releases.js';
+import { CURRENT } from '../../generator/suite/releases.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { defaultsOf } from '../../generator/core/values.js';
 import { mergeValues } from '../../generator/core/merge.js';
-import { umbrella } from '../../generator/models/suite.js';
-import { requiredApis } from '../../generator/models/operators.js';
+import { umbrella } from '../../generator/suite/suite.js';
+import { requiredApis } from '../../generator/suite/suite.js';
 
 const cluster = ownSandbox({ crds: false });
 const { kc } = cluster;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { unavailable, NODE_NAME } from '../../sandbox/real-node.js';
 import { processesMentioning, snapshot, type HostSnapshot } from '../../sandbox/host.js';
 import { extract, type Baseline } from '../../generator/release/baseline.js';
-import { CURRENT, PREVIOUS } from '../../generator/models/releases.js';
+import { CURRENT, PREVIOUS } from '../../generator/suite/releases.js';
 import { HELMS, helm } from '../support/helm.js';
 import { REPO, tool } from '../support/paths.js';
 import { ownSandbox, type TestCluster } from '../support/cluster.js';
@@ -23,7 +23,7 @@ import { stateOf } from '../support/upgrade.js';
 import { tempDir } from '../support/tmp.js';
 import { realNode } from '../../generator/overlays/sandbox/real-node.js';
 import { defaultsOf } from '../../generator/core/values.js';
-import { workersModel } from '../../generator/models/workers.js';
+import { workersModel } from '../../generator/charts/workers/model.js';
 
 const why = unavailable(tool);
 const FILES = ['-f', 'values/env/dev.yaml', '-f', 'values/region/us-east-1.yaml', '-f', 'values/sandbox/real-node.yaml'];

@@ -1,6 +1,6 @@
 /**
  * An upgrade from what users run: the previous release, taken from git at the commit
- * generator/models/releases.ts records, installed with its own overlays, then upgraded to the working
+ * generator/suite/releases.ts records, installed with its own overlays, then upgraded to the working
  * tree with `--wait` and rolled back, in a sandbox of its own with the CRDs. Nothing may hit an
  * immutable field, no Secret may change, the volumes must be the same objects, and no selector may
  * change. (With kwok no container runs; the real node's tests upgrade a running database with a row in it.)
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract, type Baseline } from '../../generator/release/baseline.js';
-import { CURRENT, PREVIOUS } from '../../generator/models/releases.js';
+import { CURRENT, PREVIOUS } from '../../generator/suite/releases.js';
 import { HELMS, helm } from '../support/helm.js';
 import { ownSandbox } from '../support/cluster.js';
 import { ensureSecret, prepareUpgrade, stateOf } from '../support/upgrade.js';
@@ -19,7 +19,7 @@ const [{ bin }] = HELMS;
 const ok = (r: { status: number; stderr: string }) => expect({ status: r.status, err: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, err: '' });
 
 if (!PREVIOUS) {
-  it(`has no previous release to upgrade from (generator/models/releases.ts records none before ${CURRENT.version})`, () => {
+  it(`has no previous release to upgrade from (generator/suite/releases.ts records none before ${CURRENT.version})`, () => {
     process.stdout.write(`upgrade test: no previous release before ${CURRENT.version}; nothing to upgrade from\n`);
   });
 } else {

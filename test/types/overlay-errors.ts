@@ -2,7 +2,7 @@
  * Compile-time tests of the overlay types: `npm test` runs tsc over this file, and each
  * @ts-expect-error fails the build if the error it expects ever stops happening.
  */
-import type { UmbrellaOverlay } from '../../generator/models/suite.js';
+import type { UmbrellaOverlay } from '../../generator/suite/suite.js';
 
 export const unknownTopLevelKey = {
   // @ts-expect-error: an unknown key fails tsc

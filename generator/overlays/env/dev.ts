@@ -1,6 +1,6 @@
 /** dev: a bare cluster with no operators, one small replica of everything. */
-import type { UmbrellaOverlay } from '../../models/suite.js';
-import { DEFAULT_POOLS } from '../../models/workers.js';
+import type { UmbrellaOverlay } from '../../suite/suite.js';
+import { DEFAULT_POOLS } from '../../charts/workers/model.js';
 
 export const dev = {
   global: { environment: 'dev' },

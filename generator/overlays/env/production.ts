@@ -1,5 +1,5 @@
 /** production: the numbers of the infrastructure scaling plan. */
-import type { UmbrellaOverlay } from '../../models/suite.js';
+import type { UmbrellaOverlay } from '../../suite/suite.js';
 
 export const production = {
   global: {

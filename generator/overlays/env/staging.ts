@@ -1,6 +1,6 @@
 /** staging: production's shape at a smaller scale. */
-import type { UmbrellaOverlay } from '../../models/suite.js';
-import { DEFAULT_POOLS } from '../../models/workers.js';
+import type { UmbrellaOverlay } from '../../suite/suite.js';
+import { DEFAULT_POOLS } from '../../charts/workers/model.js';
 
 export const staging = {
   api: {

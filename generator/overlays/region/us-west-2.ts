@@ -1,5 +1,5 @@
 /** us-west-2: the disaster-recovery region. */
-import type { UmbrellaOverlay } from '../../models/suite.js';
+import type { UmbrellaOverlay } from '../../suite/suite.js';
 
 export const usWest2 = {
   global: { region: 'us-west-2', zones: ['us-west-2a', 'us-west-2b', 'us-west-2c'] },

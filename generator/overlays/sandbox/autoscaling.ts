@@ -6,7 +6,7 @@
  * watch: scale up at once, back after 30 s instead of the plan's 300 s; KEDA polls every 5 s, and 2
  * waiting tasks per replica (the plan: 10) make a handful of slow workflows enough. Not production.
  */
-import type { UmbrellaOverlay } from '../../models/suite.js';
+import type { UmbrellaOverlay } from '../../suite/suite.js';
 import { realNode } from './real-node.js';
 
 export const autoscaling = {

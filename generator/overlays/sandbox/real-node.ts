@@ -5,8 +5,8 @@
  * reach (its taint). Not for a real cluster: these images exist only in the sandbox.
  */
 import type { IToleration } from 'kubernetes-models/v1';
-import type { UmbrellaOverlay } from '../../models/suite.js';
-import { DEFAULT_POOLS } from '../../models/workers.js';
+import type { UmbrellaOverlay } from '../../suite/suite.js';
+import { DEFAULT_POOLS } from '../../charts/workers/model.js';
 
 /** The real node's label and taint (sandbox/real-node.ts): every workload selects and tolerates them. */
 const onRealNode: { nodeSelector: Record<string, string>; tolerations: IToleration[] } = {
