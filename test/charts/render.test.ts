@@ -239,7 +239,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
       expect(named(objects, 'Service', 'concertmaster-api').spec.ports.map((p: { name: string; port: number }) => [p.name, p.port])).toEqual([['http', 8000], ['metrics', 9090]]);
     });
 
-    it('HPA: 3 to 20 replicas on CPU 70% and memory 80%, with the plan\'s behavior', () => {
+    it('HPA: 3 to 20 replicas on CPU 70% and memory 80%, the plan\'s scale-down and a scale-up that meets its 2 minutes (errata 49)', () => {
       expect(one(objects, 'HorizontalPodAutoscaler').spec).toEqual({
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'concertmaster-api' },
         minReplicas: 3,
@@ -249,7 +249,7 @@ describe.each(HELMS)('$name', ({ bin }) => {
           { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } },
         ],
         behavior: {
-          scaleUp: { stabilizationWindowSeconds: 60, policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }] },
+          scaleUp: { stabilizationWindowSeconds: 30, policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] },
           scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Percent', value: 10, periodSeconds: 60 }] },
         },
       });

@@ -79,7 +79,7 @@ describe('a bad model fails the generator with its path', () => {
   it('a template reference the model does not declare', () => {
     const { replicas: _dropped, ...rest } = api.model.children;
     expect(() => buildSuite(withApiModel(group(api.model.description, rest)))).toThrow(
-      /^generator\/templates\/api\/\S+: \.Values\.replicas is not declared in the api model$/,
+      /^generator\/charts\/api\/templates\/\S+: \.Values\.replicas is not declared in the api model$/,
     );
   });
 

@@ -32,7 +32,10 @@ export const production = {
       maxReplicas: 20,
       targetCPUUtilizationPercentage: 70,
       targetMemoryUtilizationPercentage: 80,
-      scaleUp: { stabilizationWindowSeconds: 60, percent: 50, periodSeconds: 60 },
+      // Plan: +50% per 60 s after a 60 s window, which reaches 20 replicas in about 320 s against its own
+      // 2-minute scale-out target. A 30 s window still ignores a short spike; +100% per 15 s then gives
+      // 3→6→12→20, all Ready in about 80 s (npm run capacity; docs/seed-errata.md, 49).
+      scaleUp: { stabilizationWindowSeconds: 30, percent: 100, periodSeconds: 15 },
       scaleDown: { stabilizationWindowSeconds: 300, percent: 10, periodSeconds: 60 },
     },
     // Plan: PodDisruptionBudget minAvailable 2.
