@@ -29,6 +29,37 @@ const MAX_SLOT = 60;
 
 export class RealNodeError extends Error {}
 
+/**
+ * Host folders a real node makes outside the sandbox folder, deepest first: the kubelet's device-plugin
+ * socket folder is compiled in (no flag moves it), the flex-volume one is the kubelet's default, and
+ * `ip netns add` makes /run/netns and bind-mounts it onto itself. `up` records which existed; the last
+ * real node's `down` removes the ones it made. (A fresh machine's CI run found all three left behind.)
+ */
+export const HOST_DIRS = ['/var/lib/kubelet/device-plugins', '/var/lib/kubelet', '/usr/libexec/kubernetes/kubelet-plugins', '/usr/libexec/kubernetes', '/run/netns'] as const;
+/**
+ * The folders of HOST_DIRS whose whole content is the kubelet's own: the device-plugin socket, and the
+ * flex-volume folders, which --volume-plugin-dir moves into the sandbox but a kubelet may still probe.
+ */
+const KUBELET_OWNED = new Set<string>(['/var/lib/kubelet/device-plugins', '/usr/libexec/kubernetes/kubelet-plugins']);
+
+/** Machine-wide record of HOST_DIRS before the first real node, like SYSCTL_RECORD. */
+const HOST_RECORD = '/run/concertmaster-sandbox-host.json';
+
+/** What the host had before the first real node: each of HOST_DIRS, and whether /run/netns was a mount. */
+interface HostBefore {
+  readonly dirs: Readonly<Record<string, boolean>>;
+  readonly netnsMount: boolean;
+}
+
+const isMountPoint = (path: string) => readFileSync('/proc/self/mountinfo', 'utf8').split('\n').some((l) => l.split(' ')[4] === path);
+
+/** Records HOST_DIRS before the first real node on the machine makes them: call it before claimSlot. */
+export function recordHostDirs(): void {
+  if (existsSync(HOST_RECORD)) return;
+  const host: HostBefore = { dirs: Object.fromEntries(HOST_DIRS.map((d) => [d, existsSync(d)])), netnsMount: isMountPoint('/run/netns') };
+  writeFileSync(HOST_RECORD, JSON.stringify(host));
+}
+
 export interface Slot {
   readonly slot: number;
   readonly netns: string;
@@ -134,7 +165,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Stops everything of the slot and removes what it made: processes (by cgroup), mounts under the
  * sandbox folder, shim sockets and CNI results the runtime wrote outside it, the cgroups, the network
- * namespace (with its bridge, veth and iptables rules), and, when no other real node runs, the sysctls.
+ * namespace (with its bridge, veth and iptables rules), and, when no other real node runs, the sysctls
+ * and the HOST_DIRS the first one made.
  */
 export async function tearDown(s: Slot, sandboxDir: string, before: { shimSockets: readonly string[]; runContainerd?: boolean; cniCache?: boolean; containerLogs?: boolean }): Promise<void> {
   // The pod sandboxes this node's containerd made: libcni keeps a result file per sandbox outside our folder.
@@ -197,6 +229,22 @@ export async function tearDown(s: Slot, sandboxDir: string, before: { shimSocket
     const saved = JSON.parse(readFileSync(SYSCTL_RECORD, 'utf8')) as Record<string, string>;
     for (const [k, v] of Object.entries(saved)) if (readSysctl(k) !== v) writeFileSync(join('/proc/sys', k), v);
     rmSync(SYSCTL_RECORD, { force: true });
+  }
+  if (!others && existsSync(HOST_RECORD)) {
+    removeHostDirs(JSON.parse(readFileSync(HOST_RECORD, 'utf8')) as HostBefore);
+    rmSync(HOST_RECORD, { force: true });
+  }
+}
+
+/** Undoes what the first real node made of HOST_DIRS, once no namespace of anyone's is left in /run/netns. */
+function removeHostDirs(host: HostBefore): void {
+  const netnsInUse = existsSync('/run/netns') && readdirSync('/run/netns').length > 0;
+  if (!host.netnsMount && !netnsInUse && isMountPoint('/run/netns')) sh('umount', ['/run/netns']);
+  for (const d of HOST_DIRS) {
+    if (host.dirs[d] !== false || !existsSync(d)) continue;
+    if (d === '/run/netns' && (netnsInUse || isMountPoint(d))) continue;
+    if (KUBELET_OWNED.has(d)) rmSync(d, { recursive: true, force: true });
+    else if (readdirSync(d).length === 0) rmdirSync(d);
   }
 }
 
@@ -309,7 +357,6 @@ clusterDNS: [${s.hostIp}]
 clusterDomain: cluster.local
 resolvConf: ${resolv}
 podLogsDir: ${dir}/kubelet/pod-logs
-volumePluginDir: ${dir}/kubelet/volume-plugins
 serializeImagePulls: false
 maxPods: 60
 protectKernelDefaults: false

@@ -15,7 +15,7 @@ import { apiServiceManifest, frontProxyFlags, kedaCertificates } from './aggrega
 import { freePort } from './free-port.js';
 import { REPO_ROOT, TOOLS_BIN } from '../generator/paths.js';
 import {
-  claimSlot, createCgroups, NODE_LABEL, NODE_NAME, recordSysctls, seedRegistry, setUpNetwork, slotOf, tearDown, unavailable, useClusterDns, writeNodeConfig, type Slot,
+  claimSlot, createCgroups, NODE_LABEL, NODE_NAME, recordHostDirs, recordSysctls, seedRegistry, setUpNetwork, slotOf, tearDown, unavailable, useClusterDns, writeNodeConfig, type Slot,
 } from './real-node.js';
 
 /** State folder; tests set CONCERTMASTER_SANDBOX_DIR so they never touch a developer's sandbox. */
@@ -280,6 +280,7 @@ export async function up(opts: UpOptions | boolean = {}): Promise<void> {
   let slot: Slot | undefined;
   if (realNode) {
     log('the real node\'s network namespace, link and cgroups');
+    recordHostDirs();
     slot = claimSlot();
     const shimSockets = existsSync('/run/containerd/s') ? readdirSync('/run/containerd/s') : [];
     writeFileSync(stateFile(), JSON.stringify({ slot: slot.slot, shimSockets, runContainerd: existsSync('/run/containerd'), cniCache: existsSync('/var/lib/cni'), containerLogs: existsSync('/var/log/containers') } satisfies State));
@@ -364,7 +365,7 @@ async function startRealNode(slot: Slot, _token: string): Promise<void> {
   start('coredns', tool('coredns'), ['-conf', files.corefile], { slot });
   start('kubelet', tool('kubelet'), [
     `--config=${files.kubelet}`, `--kubeconfig=${KUBECONFIG}`, `--root-dir=${join(dir, 'kubelet', 'root')}`,
-    `--cert-dir=${join(dir, 'kubelet', 'pki')}`, `--hostname-override=${NODE_NAME}`, `--node-ip=${slot.nodeIp}`,
+    `--cert-dir=${join(dir, 'kubelet', 'pki')}`, `--volume-plugin-dir=${join(dir, 'kubelet', 'volume-plugins')}`, `--hostname-override=${NODE_NAME}`, `--node-ip=${slot.nodeIp}`,
     `--node-labels=${NODE_LABEL}=real,topology.kubernetes.io/zone=us-east-1a,topology.kubernetes.io/region=us-east-1`,
   ], { slot, netns: 'nsenter' });
   start('kube-proxy', tool('kube-proxy'), [`--config=${files.kubeProxy}`], { slot, netns: 'nsenter' });
