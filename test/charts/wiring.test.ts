@@ -5,12 +5,14 @@
  * something declared external below. Helm v4 renders the matrix; helm v3 the acceptance case.
  */
 import { describe, expect, it } from '@jest/globals';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { extract } from '../../generator/release/baseline.js';
 import { PREVIOUS } from '../../generator/suite/releases.js';
 import { HELMS, helm, parseManifests, render, type K8sObject } from '../support/helm.js';
 import { COMBOS } from '../support/combinations.js';
+import { REPO } from '../support/paths.js';
 import { danglingReferences, referenceCount } from '../support/wiring.js';
 
 /** Names the suite expects from elsewhere, each with the reason. */
@@ -98,5 +100,67 @@ describe('the matrix catches a dangling name', () => {
     } finally {
       rmSync(previous.dir, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * The longest release name Helm accepts (53 characters): every name the suite makes is cut to fit by
+ * one helper (suite.join), keeping its suffix whole. Every object's name is a valid DNS label within
+ * the room its controller needs, names stay unique per kind, label values fit, and every reference
+ * still resolves, so no two templates cut the same name differently.
+ */
+describe('a 53-character release name', () => {
+  const LONG = `cm-${'x'.repeat(46)}-dr1`;
+  /** What a controller appends to the name of an object of these kinds: its names then still fit. */
+  const LIMIT: Record<string, number> = { StatefulSet: 52, CronJob: 52, Cluster: 50, RedisCluster: 43, OpenTelemetryCollector: 53 };
+  const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+  /** The optional objects, on, so that their names are checked too. */
+  const OPTIONAL = [
+    '--set', 'observability.enabled=true', '--set', 'observability.loadTest.enabled=true', '--set', 'observability.dashboards.enabled=true',
+    '--set', 'observability.costMonitoring.enabled=true', '--set', 'api.migrations.useHelmHooks=false', '--set', 'api.ingress.enabled=true',
+    '--set', 'api.ingress.host=api.example.com', '--set', 'mesh.gateway.kind=gatewayApi',
+  ];
+  const problems = (objects: readonly K8sObject[]): string[] => {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const o of objects) {
+      const { name, labels = {} } = o.metadata;
+      const id = `${o.kind}/${name}`;
+      const limit = LIMIT[o.kind] ?? 63;
+      if (name.length > limit || !DNS_LABEL.test(name)) out.push(`${id}: ${name.length} characters, at most ${limit}`);
+      if (seen.has(id)) out.push(`${id}: twice`);
+      seen.add(id);
+      for (const [k, v] of Object.entries(labels)) if (v.length > 63) out.push(`${id}: label ${k} has ${v.length} characters`);
+    }
+    return out;
+  };
+
+  it('is 53 characters', () => expect(LONG).toHaveLength(53));
+
+  it.each(COMBOS)('$env × $region: every name valid and unique, every reference resolves', ({ files }) => {
+    const objects = renderAs(HELMS[0].bin, LONG, files, []);
+    expect(problems(objects)).toEqual([]);
+    expect(dangling(objects)).toEqual([]);
+    // The names were cut: the test is not passing on short names.
+    expect(objects.some((o) => o.metadata.name.length === 63)).toBe(true);
+  });
+
+  it.each(HELMS)('production with the optional objects on, with $name', ({ bin }) => {
+    const objects = renderAs(bin, LONG, ['values/env/production.yaml', 'values/region/us-east-1.yaml'], OPTIONAL);
+    expect(problems(objects)).toEqual([]);
+    expect(dangling(objects)).toEqual([]);
+    // A cut keeps the suffix whole: the TriggerAuthentication the ScaledObjects name ends in -broker.
+    const auth = objects.find((o) => o.kind === 'TriggerAuthentication')!;
+    expect(auth.metadata.name).toMatch(/^cm-x+-dr1-wo-broker$/);
+    expect(auth.metadata.name).toHaveLength(63);
+    for (const s of objects.filter((o) => o.kind === 'ScaledObject')) expect(s.spec.triggers.map((t: any) => t.authenticationRef?.name).filter(Boolean)).toEqual([auth.metadata.name]);
+  });
+
+  it('a suffix that leaves no room fails the render, naming it', () => {
+    const pools = (parse(readFileSync(join(REPO, 'charts/workers/values.yaml'), 'utf8')) as { pools: { name: string }[] }).pools;
+    const long = [{ ...pools[0]!, name: 'p'.repeat(62) }];
+    const r = helm(HELMS[0].bin, ['template', LONG, 'charts/workers', '--kube-version', 'v1.34.0', '--set-json', `pools=${JSON.stringify(long)}`]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`the name suffix "${'p'.repeat(62)}" leaves no room`);
   });
 });

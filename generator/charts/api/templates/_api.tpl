@@ -4,12 +4,12 @@ object, which GitOps tools apply without hooks, the name carries a hash of the i
 template is immutable, and a new image then makes a new Job instead of a failed patch.
 */}}
 {{- define "api.migrationJobName" -}}
-{{- $base := include "api.fullname" . | trunc 44 | trimSuffix "-" -}}
-{{- if .Values.migrations.useHelmHooks -}}
-{{- printf "%s-migrate" $base -}}
-{{- else -}}
-{{- printf "%s-migrate-%s" $base (include "api.image" (dict "image" .Values.image "root" .) | sha256sum | trunc 10) -}}
+{{- $suffix := "migrate" -}}
+{{- if not .Values.migrations.useHelmHooks -}}
+{{- /* Ten hex digits of the image's hash: a new image, a new Job. */ -}}
+{{- $suffix = printf "migrate-%s" (include "api.image" (dict "image" .Values.image "root" .) | sha256sum | substr 0 10) -}}
 {{- end -}}
+{{- include "api.suite.join" (dict "base" (include "api.fullname" .) "suffix" $suffix) -}}
 {{- end -}}
 
 {{/* An HTTP probe on the http port from a probe block: its path, and its timings as they are. */}}

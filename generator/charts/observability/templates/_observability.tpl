@@ -1,4 +1,9 @@
 {{/* Name of the Celery exporter's objects. */}}
 {{- define "observability.celeryExporterName" -}}
-{{- printf "%s-celery-exporter" (include "observability.fullname" . | trunc 47 | trimSuffix "-") -}}
+{{- include "observability.suite.join" (dict "base" (include "observability.fullname" .) "suffix" "celery-exporter") -}}
+{{- end -}}
+
+{{/* Name of the load test's Job and of the ConfigMap that holds its script. */}}
+{{- define "observability.loadTestName" -}}
+{{- include "observability.suite.join" (dict "base" (include "observability.fullname" .) "suffix" "load-test") -}}
 {{- end -}}

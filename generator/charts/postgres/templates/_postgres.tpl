@@ -1,6 +1,6 @@
-{{/* Name of the CloudNativePG Cluster, and prefix of its Services and Secrets (<name>-rw, <name>-app). */}}
+{{/* Name of the CloudNativePG Cluster, and prefix of its Services and Secrets (<name>-rw, <name>-app), with room for those suffixes. */}}
 {{- define "postgres.clusterName" -}}
-{{- include "postgres.fullname" . | trunc 50 | trimSuffix "-" -}}
+{{- include "postgres.suite.join" (dict "base" (include "postgres.fullname" .) "room" 13) -}}
 {{- end -}}
 
 {{/* The application credentials Secret: global.postgresql.credentialsSecret, or the one this chart or CloudNativePG makes. */}}
@@ -15,7 +15,7 @@
 
 {{/* Name of the ObjectStore of a region: the chart's full name and the region, as the dr chart names the peers' (suite.objectStore). Call with (dict "root" $ "region" <region>). */}}
 {{- define "postgres.objectStoreName" -}}
-{{- printf "%s-%s" (include "postgres.fullname" .root) .region | trunc 63 | trimSuffix "-" -}}
+{{- include "postgres.suite.join" (dict "base" (include "postgres.fullname" .root) "suffix" .region) -}}
 {{- end -}}
 
 {{/* This region's role in the distributed topology. */}}

@@ -1,6 +1,11 @@
 {{/* Name of a pool's objects. Call with (dict "root" $ "pool" <pool>). */}}
 {{- define "workers.poolName" -}}
-{{- printf "%s-%s" (include "workers.fullname" .root | trunc 40 | trimSuffix "-") .pool.name | trunc 63 | trimSuffix "-" -}}
+{{- include "workers.suite.join" (dict "base" (include "workers.fullname" .root) "suffix" .pool.name) -}}
+{{- end -}}
+
+{{/* The TriggerAuthentication of the broker's password, and the ScaledObjects' reference to it. */}}
+{{- define "workers.brokerAuthName" -}}
+{{- include "workers.suite.join" (dict "base" (include "workers.fullname" .) "suffix" "broker") -}}
 {{- end -}}
 
 {{/* Selector labels of a pool: the chart's, the component, and the pool. Call with (dict "root" $ "pool" <pool>). */}}

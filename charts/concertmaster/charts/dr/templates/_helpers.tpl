@@ -9,15 +9,15 @@ Chart name: nameOverride on its own, else the suite's name for the chart (global
 chart of the release reads; _names.tpl).
 */}}
 {{- define "dr.name" -}}
-{{- .Values.nameOverride | default (include "dr.suite.name" (dict "root" . "chart" .Chart.Name)) | trunc 63 | trimSuffix "-" -}}
+{{- include "dr.suite.join" (dict "base" (.Values.nameOverride | default (include "dr.suite.name" (dict "root" . "chart" .Chart.Name)))) -}}
 {{- end -}}
 
 {{/* "<release>-<name>", or fullnameOverride on its own, else the suite's full name; at most 63 characters. */}}
 {{- define "dr.fullname" -}}
 {{- if .Values.fullnameOverride -}}
-{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- include "dr.suite.join" (dict "base" .Values.fullnameOverride) -}}
 {{- else if .Values.nameOverride -}}
-{{- printf "%s-%s" .Release.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- include "dr.suite.join" (dict "base" (printf "%s-%s" .Release.Name .Values.nameOverride)) -}}
 {{- else -}}
 {{- include "dr.suite.fullname" (dict "root" . "chart" .Chart.Name) -}}
 {{- end -}}
@@ -25,7 +25,7 @@ chart of the release reads; _names.tpl).
 
 {{/* Chart name and version, as the helm.sh/chart label wants them. */}}
 {{- define "dr.chart" -}}
-{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- include "dr.suite.join" (dict "base" (printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_")) -}}
 {{- end -}}
 
 {{/*

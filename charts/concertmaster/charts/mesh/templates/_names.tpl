@@ -6,19 +6,41 @@ fullnameOverride and ServiceAccount name), and the owning chart names its object
 helpers, so the two sides cannot disagree. Call each with (dict "root" $ ...).
 */}}
 
+{{/*
+A Kubernetes name, "<base>-<suffix>" (or the base alone), within 63 characters less .room, the
+characters a controller appends to it: a StatefulSet its revision hash (11), CloudNativePG its
+Services' and Secrets' suffixes (13), the OpenTelemetry operator "-collector" (10). Only the base is
+cut, never after a "-", and the suffix stays whole, so the objects of a chart, which differ by suffix,
+keep different names whatever the release name. Every name of the suite that can be cut is made here:
+no template counts characters by hand. Call with (dict "base" <base> "suffix" <suffix, optional>
+"room" <characters, optional>).
+*/}}
+{{- define "mesh.suite.join" -}}
+{{- $max := sub 63 (.room | default 0) | int -}}
+{{- if .suffix -}}
+{{- $keep := sub $max (add (len .suffix) 1) | int -}}
+{{- if lt $keep 1 -}}
+{{- fail (printf "the name suffix %q leaves no room for %q within %d characters" .suffix .base $max) -}}
+{{- end -}}
+{{- printf "%s-%s" (.base | trunc $keep | trimSuffix "-") .suffix -}}
+{{- else -}}
+{{- .base | trunc $max | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
 {{/* app.kubernetes.io/name of a chart of the suite. Call with (dict "root" $ "chart" <name>). */}}
 {{- define "mesh.suite.name" -}}
 {{- $n := index .root.Values.global.naming .chart | default dict -}}
-{{- $n.nameOverride | default .chart | trunc 63 | trimSuffix "-" -}}
+{{- include "mesh.suite.join" (dict "base" ($n.nameOverride | default .chart)) -}}
 {{- end -}}
 
 {{/* Object-name prefix of a chart of the suite: "<release>-<name>", or its fullnameOverride. Call with (dict "root" $ "chart" <name>). */}}
 {{- define "mesh.suite.fullname" -}}
 {{- $n := index .root.Values.global.naming .chart | default dict -}}
 {{- if $n.fullnameOverride -}}
-{{- $n.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- include "mesh.suite.join" (dict "base" $n.fullnameOverride) -}}
 {{- else -}}
-{{- printf "%s-%s" .root.Release.Name (include "mesh.suite.name" .) | trunc 63 | trimSuffix "-" -}}
+{{- include "mesh.suite.join" (dict "base" (printf "%s-%s" .root.Release.Name (include "mesh.suite.name" .))) -}}
 {{- end -}}
 {{- end -}}
 
@@ -34,9 +56,12 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- $n.serviceAccountName | default (include "mesh.suite.fullname" .) -}}
 {{- end -}}
 
-{{/* The PostgreSQL cluster: the CloudNativePG Cluster or the StatefulSet, prefix of their Services and Secret. Call with (dict "root" $). */}}
+{{/*
+The PostgreSQL cluster: the CloudNativePG Cluster or the StatefulSet, prefix of their Services and
+Secret, with room for CloudNativePG's suffixes (postgres.clusterName names it the same). Call with (dict "root" $).
+*/}}
 {{- define "mesh.suite.postgresCluster" -}}
-{{- include "mesh.suite.fullname" (dict "root" .root "chart" "postgres") | trunc 50 | trimSuffix "-" -}}
+{{- include "mesh.suite.join" (dict "base" (include "mesh.suite.fullname" (dict "root" .root "chart" "postgres")) "room" 13) -}}
 {{- end -}}
 
 {{/* The read-write PostgreSQL host: global.postgresql.host, or the cluster's -rw Service, or its Pooler's with global.postgresql.pooler. */}}
@@ -62,7 +87,7 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 
 {{/* The ObjectStore of a region's backups and WAL. Call with (dict "root" $ "region" <region>). */}}
 {{- define "mesh.suite.objectStore" -}}
-{{- printf "%s-%s" (include "mesh.suite.fullname" (dict "root" .root "chart" "postgres")) .region | trunc 63 | trimSuffix "-" -}}
+{{- include "mesh.suite.join" (dict "base" (include "mesh.suite.fullname" (dict "root" .root "chart" "postgres")) "suffix" .region) -}}
 {{- end -}}
 
 {{/* The Redis that carries the Celery broker: global.redis.host, or the redis chart's Service. */}}
@@ -84,7 +109,7 @@ global.redis.host as given, else the Service's name qualified with the release's
 
 {{/* The Redis Cluster of the cache (redis chart in operator mode): the operator's leader Service. */}}
 {{- define "mesh.suite.redisCacheHost" -}}
-{{- printf "%s-cache-leader" (include "mesh.suite.fullname" (dict "root" .root "chart" "redis")) -}}
+{{- printf "%s-leader" (include "mesh.suite.join" (dict "base" (include "mesh.suite.fullname" (dict "root" .root "chart" "redis")) "suffix" "cache" "room" 20)) -}}
 {{- end -}}
 
 {{/* The Redis password Secret (key password): global.redis.credentialsSecret, or the redis chart's. */}}
@@ -94,7 +119,7 @@ global.redis.host as given, else the Service's name qualified with the release's
 
 {{/* The OpenTelemetryCollector of the observability chart; the operator names its Service <name>-collector. */}}
 {{- define "mesh.suite.collector" -}}
-{{- include "mesh.suite.fullname" (dict "root" .root "chart" "observability") | trunc 53 | trimSuffix "-" -}}
+{{- include "mesh.suite.join" (dict "base" (include "mesh.suite.fullname" (dict "root" .root "chart" "observability")) "room" 10) -}}
 {{- end -}}
 
 {{/* Where traces go: global.tracing.endpoint, or the observability chart's collector. */}}

@@ -19,3 +19,32 @@ maxmemory-policy {{ .maxmemoryPolicy }}
 save {{ .save | quote }}
 appendonly {{ ternary "yes" "no" .appendonly }}
 {{- end -}}
+
+{{/* The standalone StatefulSet: room for the revision hash its controller appends (suite.join). */}}
+{{- define "redis.statefulSetName" -}}
+{{- include "redis.suite.join" (dict "base" (include "redis.fullname" .) "room" 11) -}}
+{{- end -}}
+
+{{/* The StatefulSet's headless Service. */}}
+{{- define "redis.headlessName" -}}
+{{- include "redis.suite.join" (dict "base" (include "redis.fullname" .) "suffix" "headless") -}}
+{{- end -}}
+
+{{/* The broker's redis.conf. */}}
+{{- define "redis.configName" -}}
+{{- include "redis.suite.join" (dict "base" (include "redis.fullname" .) "suffix" "config") -}}
+{{- end -}}
+
+{{/*
+The cache's RedisCluster. The operator makes <name>-leader and <name>-follower StatefulSets and
+Services from it, whose pods add "-<ordinal>" and a revision hash: room 20 keeps those within 63
+(suite.redisCacheHost names its leader the same).
+*/}}
+{{- define "redis.cacheName" -}}
+{{- include "redis.suite.join" (dict "base" (include "redis.fullname" .) "suffix" "cache" "room" 20) -}}
+{{- end -}}
+
+{{/* The cache's redis.conf. */}}
+{{- define "redis.cacheConfigName" -}}
+{{- include "redis.suite.join" (dict "base" (include "redis.fullname" .) "suffix" "cache-config") -}}
+{{- end -}}
