@@ -56,6 +56,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'values.schema.json carries defaults on leaves only, and the umbrella\'s subchart sections leave their copy of global to the subcharts\' schemas: the umbrella schema shrinks from 184 KB to 133 KB.' },
       ],
       api: [
+        { kind: 'changed', description: 'The API Deployment\'s pod comes from the suite\'s one pod builder (podDefaults), like every other workload; it renders the same objects. podAnnotations and podLabels also reach the migration Job\'s pod.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the API and its migration Job and test pod.' },
         { kind: 'added', description: 'PORT and METRICS_PORT in the API\'s environment, from the ports the chart probes.' },
         { kind: 'changed', description: 'The liveness and startup probes call /livez, which checks no dependency: a database outage makes the API unready without restarting it. Readiness keeps /health.' },
@@ -68,6 +69,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'fixed', description: 'Scale-in and rollouts drop no request: a stopping API pod keeps serving for shutdownDelaySeconds (5 s, a preStop sleep) while the Service stops routing to it, then gets SIGTERM. Requests a proxy still sent to it were refused before. The reference API then drains its kept-alive connections (Connection: close) instead of cutting them (app/README.md).' },
       ],
       workers: [
+        { kind: 'added', description: 'topologySpread: each pool spreads over zones (maxSkew, whenUnsatisfiable) and, leniently, nodes, as the API does, and prefers global.zones while affinity is unset; podAnnotations and podLabels for the worker and beat pods; readinessProbe timings of their own (the readiness probe borrowed the liveness timeout). The pools\' pods roll once.' },
         { kind: 'added', description: 'An init container waits for the broker; startup and readiness probes ping the worker\'s own Celery node; liveness fails only while the worker does not answer and the broker does, so a Redis outage restarts no worker.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for every pool and beat.' },
         { kind: 'changed', description: 'autoscaling.scaleDownStabilizationSeconds and scaleDownPercent become autoscaling.scaleDown.stabilizationWindowSeconds and percent, with periodSeconds (60 s, fixed before): the API\'s behavior keys. The old keys are refused, naming the new ones.' },
@@ -77,6 +79,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'fixed', description: 'KEDA\'s redis trigger addresses the broker as <release>-redis.<namespace>.svc: KEDA\'s operator, in its own namespace, could not resolve the bare Service name.' },
       ],
       postgres: [
+        { kind: 'added', description: 'podAnnotations and podLabels for the standalone PostgreSQL pod.' },
         { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable), as every workload of the suite has it: standalone mode makes a PodDisruptionBudget (maxUnavailable 1; a minAvailable that keeps the one pod is refused); cnpg mode sets the Cluster\'s enablePDB, and CloudNativePG keeps its own counts.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the instances (standalone and CloudNativePG) and the Pooler.' },
         { kind: 'changed', description: 'Standalone mode: the liveness probe checks the TCP port; pg_isready decides readiness only, so crash recovery is not interrupted.' },
@@ -86,6 +89,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'verticalPodAutoscaler.minCpu and maxCpu take CPU as resources do: numbers of cores (1, 0.5) as well as "2" or "500m".' },
       ],
       redis: [
+        { kind: 'added', description: 'podAnnotations and podLabels for the standalone Redis pod.' },
         { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): standalone mode makes a PodDisruptionBudget (maxUnavailable 1); operator mode sets the cache RedisCluster\'s leader and follower budgets (counts only, and a minAvailable below cache.leaders).' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the standalone Redis and the operator\'s resources.' },
         { kind: 'changed', description: 'Standalone mode: the liveness probe checks the TCP port, so a Redis loading its data is not restarted.' },
@@ -97,6 +101,7 @@ export const RELEASES: readonly Release[] = [
       ],
       mesh: [{ kind: 'changed', description: 'Route timeouts and outlier-detection intervals accept hours ("1h"), as Istio does.' }, { kind: 'fixed', description: 'The AuthorizationPolicies admit the API\'s and workers\' ServiceAccounts and select the pods by the names global.naming gives them, under any release name.' }],
       observability: [
+        { kind: 'added', description: 'podAnnotations and podLabels for the Celery exporter and load-test pods.' },
         { kind: 'added', description: 'networkPolicy.extraEgress: the exporter and the load test reach a Redis outside the namespace (global.redis.host), as the API and the workers can.' },
         { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): a PodDisruptionBudget for the Celery exporter (maxUnavailable 1) and the OpenTelemetry Collector\'s spec.podDisruptionBudget.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the exporter, the OpenTelemetry Collector and the load-test Job.' },

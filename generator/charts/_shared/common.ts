@@ -164,6 +164,27 @@ export const podExtrasModel = (who: string) => ({
   sidecars: objectList<IContainer>(`Extra containers beside ${who}; they must meet the restricted Pod Security profile.`, [], ['name', 'image']),
 });
 
+/**
+ * Spreading of a workload's pods over zones (topology.kubernetes.io/zone, with the skew and strictness
+ * set here) and, always leniently, over nodes. The pod builder (_scheduling.tpl podDefaults) renders it.
+ */
+export const topologySpreadModel = (who: string) =>
+  group(`Spreading of ${who} across zones (topology.kubernetes.io/zone) and nodes.`, {
+    enabled: bool('Add topologySpreadConstraints for zones and nodes.', true),
+    maxSkew: int('Largest allowed difference in pod count between two zones.', 1, { minimum: 1 }),
+    whenUnsatisfiable: oneOf(
+      'ScheduleAnyway prefers spreading (as the plan\'s preferred anti-affinity); DoNotSchedule enforces it.',
+      'ScheduleAnyway',
+      ['ScheduleAnyway', 'DoNotSchedule'] as const,
+    ),
+  });
+
+/** A workload's own pod annotations and labels, added to the chart's (_pod.tpl podMetadata). */
+export const podMetadataModel = (who: string) => ({
+  podAnnotations: stringMap(`Annotations added to ${who}.`),
+  podLabels: stringMap(`Labels added to ${who} (never to selectors).`),
+});
+
 /** A Localhost seccomp profile needs its path; one rule per chart that has a securityContext group. */
 export const securityContextRules = (chart: string): Rule[] => [
   requires(

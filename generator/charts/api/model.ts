@@ -6,7 +6,7 @@ import type { IEnvVar, IVolume, IVolumeMount, IToleration } from 'kubernetes-mod
 import { bool, group, int, object, objectList, oneOf, port, renamed, resources, str, stringList, stringMap } from '../../core/values.js';
 import { atMost, equals, not, requires, truthy, type Rule } from '../../core/rules.js';
 import { NAME_PATTERN, OPTIONAL_NAME_PATTERN, HTTP_PATH_PATTERN } from '../../core/schema.js';
-import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, drainableBudgetRule, drainBlocked, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules } from '../_shared/common.js';
+import { commonModel, podMetadataModel, topologySpreadModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, drainableBudgetRule, drainBlocked, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules } from '../_shared/common.js';
 import { imageModel } from '../_shared/image.js';
 import { connectionsModel } from '../_shared/connections.js';
 import { egressModel, peerModel, prometheusPeer } from '../_shared/network.js';
@@ -56,18 +56,9 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
     scaleDown: scalingBehaviorModel('down', { stabilizationWindowSeconds: 300, percent: 10, periodSeconds: 60 }),
   }),
   podDisruptionBudget: disruptionBudgetModel('the API', { enabled: false, minAvailable: 1, maxUnavailable: '' }),
-  topologySpread: group('Spreading of the API pods across zones (topology.kubernetes.io/zone) and nodes.', {
-    enabled: bool('Add topologySpreadConstraints for zones and nodes.', true),
-    maxSkew: int('Largest allowed difference in pod count between two zones.', 1, { minimum: 1 }),
-    whenUnsatisfiable: oneOf(
-      'ScheduleAnyway prefers spreading (as the plan\'s preferred anti-affinity); DoNotSchedule enforces it.',
-      'ScheduleAnyway',
-      ['ScheduleAnyway', 'DoNotSchedule'] as const,
-    ),
-  }),
+  topologySpread: topologySpreadModel('the API pods'),
   securityContext: securityContextModel('the API processes'),
-  podAnnotations: stringMap('Annotations added to the API pods.'),
-  podLabels: stringMap('Labels added to the API pods (never to selectors).'),
+  ...podMetadataModel('the API pods and its migration Job\'s (not the helm test pod, a hook of its own)'),
   ...schedulingModel('the API pods, its migration Job and its test pod', '; when set it replaces the preference for global.zones'),
   terminationGracePeriodSeconds: int('Seconds the API has to finish in-flight requests after SIGTERM.', 30, { minimum: 0 }),
   shutdownDelaySeconds: int(

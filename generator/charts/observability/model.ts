@@ -6,7 +6,7 @@
 import { HTTP_URL_PATTERN } from '../../core/schema.js';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1';
 import { bool, duration, group, int, objectList, oneOf, resources, storageSize, str } from '../../core/values.js';
-import { commonModel, disruptionBudgetModel, disruptionBudgetRules, schedulingModel, securityContextModel, securityContextRules, serviceAccountModel, serviceAccountRules, singlePodBudgetRules } from '../_shared/common.js';
+import { commonModel, podMetadataModel, disruptionBudgetModel, disruptionBudgetRules, schedulingModel, securityContextModel, securityContextRules, serviceAccountModel, serviceAccountRules, singlePodBudgetRules } from '../_shared/common.js';
 import type { Rule } from '../../core/rules.js';
 import { imageModel } from '../_shared/image.js';
 import { prometheusPeer } from '../_shared/network.js';
@@ -72,6 +72,7 @@ export const observabilityModel = group('Metrics, alerts, dashboards and tracing
   podDisruptionBudget: disruptionBudgetModel('the Celery exporter (one pod) and the OpenTelemetry Collector', { enabled: true, minAvailable: '', maxUnavailable: 1 }),
   serviceAccount: serviceAccountModel('observability', 'the Celery exporter, the OpenTelemetry Collector and the load test'),
   securityContext: securityContextModel('the exporter, collector and load-test processes'),
+  ...podMetadataModel('the Celery exporter and load-test pods (the operators make the collector\'s and Jaeger\'s)'),
   ...schedulingModel('the Celery exporter, the collector and the load test'),
   networkPolicy: group('NetworkPolicy of the Celery exporter: Prometheus in, Redis and DNS out.', {
     enabled: bool('Create the NetworkPolicy.', true),

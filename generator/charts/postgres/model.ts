@@ -7,7 +7,7 @@
  */
 import { bool, cpu, group, int, oneOf, resources, storageSize, str, stringMap } from '../../core/values.js';
 import { OPTIONAL_NAME_PATTERN } from '../../core/schema.js';
-import { commonModel, disruptionBudgetModel, disruptionBudgetRules, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules, singlePodBudgetRules, volumeModel } from '../_shared/common.js';
+import { commonModel, podMetadataModel, disruptionBudgetModel, disruptionBudgetRules, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules, singlePodBudgetRules, volumeModel } from '../_shared/common.js';
 import { all, equals, not, quantityAtMost, requires, truthy, type Rule } from '../../core/rules.js';
 import { imageModel } from '../_shared/image.js';
 import { operatorNetworkPolicyModel } from '../_shared/network.js';
@@ -56,6 +56,7 @@ export const postgresModel = group('PostgreSQL for ConcertMaster: a CloudNativeP
   podDisruptionBudget: disruptionBudgetModel('PostgreSQL (standalone: the one pod; cnpg: CloudNativePG makes the budgets, spec.enablePDB, and only enabled applies)', { enabled: true, minAvailable: '', maxUnavailable: 1 }),
   podMonitor: bool('Create a PodMonitor for the instances\' metrics (cnpg mode; needs the prometheus-operator).', false),
   securityContext: securityContextModel('PostgreSQL in standalone mode'),
+  ...podMetadataModel('the standalone PostgreSQL pod (in cnpg mode CloudNativePG makes the pods, which these do not reach)'),
   ...schedulingModel('the PostgreSQL pods (in cnpg mode the instances and the Pooler; the affinity\'s nodeAffinity, podAffinity and podAntiAffinity go to CloudNativePG\'s)'),
   networkPolicy: operatorNetworkPolicyModel(
     'NetworkPolicy: the API (including its migration Job), the workers, the Pooler, the operator and Prometheus reach PostgreSQL; instances reach each other.',

@@ -7,7 +7,7 @@
  */
 import { bool, group, int, oneOf, resources, str } from '../../core/values.js';
 import { REDIS_MEMORY_PATTERN, REDIS_SAVE_PATTERN } from '../../core/schema.js';
-import { commonModel, countOnlyBudgetRules, disruptionBudgetModel, disruptionBudgetRules, drainableBudgetRule, drainBlocked, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules, singlePodBudgetRules, volumeModel } from '../_shared/common.js';
+import { commonModel, podMetadataModel, countOnlyBudgetRules, disruptionBudgetModel, disruptionBudgetRules, drainableBudgetRule, drainBlocked, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules, singlePodBudgetRules, volumeModel } from '../_shared/common.js';
 import { equals, not, requires, truthy, type Rule } from '../../core/rules.js';
 import { imageModel } from '../_shared/image.js';
 import { operatorNetworkPolicyModel } from '../_shared/network.js';
@@ -41,6 +41,7 @@ export const redisModel = group('Redis for ConcertMaster: the Celery broker and 
   podDisruptionBudget: disruptionBudgetModel('Redis (standalone: the one pod; operator mode: the cache RedisCluster\'s leaders and followers, each; the broker Redis takes none)', { enabled: true, minAvailable: '', maxUnavailable: 1 }),
   serviceAccount: serviceAccountModel('redis', 'the Redis pods (in operator mode the broker\'s and every cache node\'s)'),
   securityContext: securityContextModel('Redis', "fsGroup makes the data volume writable, and the UID is not the image's 999"),
+  ...podMetadataModel('the standalone Redis pod (in operator mode the redis-operator makes the pods)'),
   ...schedulingModel('the Redis pods (in operator mode the broker\'s and every cache node\'s)'),
   cache: group('The cache in operator mode: a RedisCluster.', {
     leaders: int('Leader nodes (hash-slot shards); each gets followers.', 3, { minimum: 3 }),

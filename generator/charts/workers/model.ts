@@ -5,7 +5,7 @@
 import { LABEL_PATTERN } from '../../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { bool, defaultsOf, group, int, intList, objectList, recordList, renamed, resources, str, type ValuesOf } from '../../core/values.js';
-import { commonModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, drainableBudgetRule, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules } from '../_shared/common.js';
+import { commonModel, podMetadataModel, topologySpreadModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, drainableBudgetRule, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules } from '../_shared/common.js';
 import { all, atMost, forEach, not, requires, truthy, unique, type Rule } from '../../core/rules.js';
 import { connectionsModel } from '../_shared/connections.js';
 import { imageModel } from '../_shared/image.js';
@@ -56,6 +56,11 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
     periodSeconds: int('Seconds between startup checks (`celery inspect ping` against the pod\'s own node).', 10, { minimum: 1 }),
     failureThreshold: int('Failed startup checks before the worker is restarted.', 30, { minimum: 1 }),
   }),
+  readinessProbe: group('Readiness: the worker answers `celery inspect ping` on its own node, so a rollout waits for consuming workers.', {
+    periodSeconds: int('Seconds between checks.', 30, { minimum: 1 }),
+    timeoutSeconds: int('Seconds a check may take.', 20, { minimum: 5 }),
+    failureThreshold: int('Failed checks in a row before the pod is taken out of rotation.', 3, { minimum: 1 }),
+  }),
   livenessProbe: group('Liveness: the worker answers `celery inspect ping` on its own node, or the broker itself is away. A broker outage restarts no worker; a worker that stops answering while the broker is up is restarted.', {
     periodSeconds: int('Seconds between checks.', 60, { minimum: 10 }),
     timeoutSeconds: int('Seconds a check may take.', 20, { minimum: 5 }),
@@ -68,6 +73,8 @@ export const workersModel = group('ConcertMaster Celery worker pools with queue-
   }),
   serviceAccount: serviceAccountModel('workers', 'the worker and beat pods'),
   securityContext: securityContextModel('the worker processes'),
+  topologySpread: topologySpreadModel('each pool\'s worker pods (beat, a single replica, is not spread)'),
+  ...podMetadataModel('the worker and beat pods'),
   ...schedulingModel('the worker and beat pods'),
   networkPolicy: group('NetworkPolicy: no ingress (workers serve nothing); by default egress only to Redis and PostgreSQL in the namespace, DNS, and the telemetry ports.', {
     enabled: bool('Create the NetworkPolicy.', true),

@@ -5,6 +5,17 @@ import { container, settingCases } from '../../support/settings.js';
 
 settingCases('api', 'job.yaml', [
   {
+    it: 'podAnnotations and podLabels reach the pods, never the selector',
+    set: ['--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
+    expect: (objects) => {
+      for (const o of [one(objects, 'Job')]) {
+        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
+        expect(o.spec.template.metadata.labels.team).toBe('forms');
+        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
+      }
+    },
+  },
+  {
     it: 'migrations: command, retries, deadline, time to live and resources',
     set: [
       '--set', 'migrations.command={python,-m,app.migrate}', '--set', 'migrations.backoffLimit=1', '--set', 'migrations.activeDeadlineSeconds=120',

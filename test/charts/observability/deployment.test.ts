@@ -7,6 +7,17 @@ const ON = ['--set', 'enabled=true'];
 
 settingCases('observability', 'deployment.yaml', [
   {
+    it: 'podAnnotations and podLabels reach the pods, never the selector',
+    set: [...ON, '--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
+    expect: (objects) => {
+      for (const o of [one(objects, 'Deployment')]) {
+        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
+        expect(o.spec.template.metadata.labels.team).toBe('forms');
+        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
+      }
+    },
+  },
+  {
     it: 'celeryExporter: image, port and resources',
     set: [
       ...ON, '--set', 'celeryExporter.image.registry=mirror.example.com', '--set', 'celeryExporter.image.repository=ops/celery-exporter', '--set', 'celeryExporter.image.tag=0.11.0',

@@ -5,6 +5,17 @@ import { container, settingCases } from '../../support/settings.js';
 
 settingCases('observability', 'job.yaml', [
   {
+    it: 'podAnnotations and podLabels reach the pods, never the selector',
+    set: ['--set', 'enabled=true', '--set', 'loadTest.enabled=true', '--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
+    expect: (objects) => {
+      for (const o of [one(objects, 'Job')]) {
+        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
+        expect(o.spec.template.metadata.labels.team).toBe('forms');
+        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
+      }
+    },
+  },
+  {
     it: 'loadTest: image and resources',
     set: [
       '--set', 'enabled=true', '--set', 'loadTest.enabled=true', '--set', 'loadTest.image.registry=mirror.example.com', '--set', 'loadTest.image.repository=perf/k6',

@@ -5,6 +5,17 @@ import { container, podSpec, settingCases } from '../../support/settings.js';
 
 settingCases('postgres', 'statefulset.yaml', [
   {
+    it: 'podAnnotations and podLabels reach the pods, never the selector',
+    set: ['--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
+    expect: (objects) => {
+      for (const o of [one(objects, 'StatefulSet')]) {
+        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
+        expect(o.spec.template.metadata.labels.team).toBe('forms');
+        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
+      }
+    },
+  },
+  {
     it: 'standaloneImage: registry, digest over the tag, pull policy',
     set: ['--set', 'standaloneImage.registry=mirror.example.com', '--set', `standaloneImage.digest=sha256:${'a'.repeat(64)}`, '--set', 'standaloneImage.pullPolicy=Always'],
     expect: (objects) =>

@@ -8,6 +8,17 @@ const containerNamed = (o: K8sObject, name: string) => podSpec(o).containers.fin
 
 settingCases('redis', 'statefulset.yaml', [
   {
+    it: 'podAnnotations and podLabels reach the pods, never the selector',
+    set: ['--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
+    expect: (objects) => {
+      for (const o of [sts(objects)]) {
+        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
+        expect(o.spec.template.metadata.labels.team).toBe('forms');
+        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
+      }
+    },
+  },
+  {
     it: 'image: registry, digest over the tag, pull policy',
     set: ['--set', 'image.registry=mirror.example.com', '--set', `image.digest=sha256:${'d'.repeat(64)}`, '--set', 'image.pullPolicy=Always'],
     expect: (objects) =>

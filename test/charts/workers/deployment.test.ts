@@ -9,6 +9,47 @@ const envOf = (o: K8sObject) => Object.fromEntries(container(o).env.map((e: any)
 
 settingCases('workers', 'deployment.yaml', [
   {
+    it: 'podAnnotations and podLabels reach the pods, never the selector',
+    set: ['--set', 'beat.enabled=true', '--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
+    expect: (objects) => {
+      for (const o of byKind(objects, 'Deployment')) {
+        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
+        expect(o.spec.template.metadata.labels.team).toBe('forms');
+        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
+      }
+    },
+  },
+  {
+    it: 'topologySpread: each pool spreads over zones (maxSkew, whenUnsatisfiable) and nodes; beat, one replica, does not',
+    set: ['--set', 'topologySpread.maxSkew=2', '--set', 'topologySpread.whenUnsatisfiable=DoNotSchedule', '--set', 'beat.enabled=true'],
+    expect: (objects) => {
+      for (const d of pools(objects)) {
+        const selector = d.spec.selector.matchLabels;
+        expect(podSpec(d).topologySpreadConstraints).toEqual([
+          { topologyKey: 'topology.kubernetes.io/zone', maxSkew: 2, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: selector } },
+          { topologyKey: 'kubernetes.io/hostname', maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } },
+        ]);
+      }
+      expect(podSpec(named(objects, 'Deployment', 'concertmaster-workers-beat')).topologySpreadConstraints).toBeUndefined();
+    },
+  },
+  {
+    it: 'topologySpread.enabled=false drops the constraints',
+    set: ['--set', 'topologySpread.enabled=false'],
+    expect: (objects) => {
+      for (const d of pools(objects)) expect(podSpec(d).topologySpreadConstraints).toBeUndefined();
+    },
+  },
+  {
+    it: 'readinessProbe timing, its own, not the liveness probe\'s',
+    set: ['--set', 'readinessProbe.periodSeconds=15', '--set', 'readinessProbe.timeoutSeconds=12', '--set', 'readinessProbe.failureThreshold=2'],
+    expect: (objects) => {
+      const c = container(pool(objects));
+      expect(c.readinessProbe).toMatchObject({ periodSeconds: 15, timeoutSeconds: 12, failureThreshold: 2 });
+      expect(c.livenessProbe).toMatchObject({ periodSeconds: 60, timeoutSeconds: 20, failureThreshold: 3 });
+    },
+  },
+  {
     it: 'app is the Celery application of the command and of every probe',
     set: ['--set', 'app=forms.tasks'],
     expect: (objects) => {

@@ -62,12 +62,35 @@ seccompProfile:
   type: RuntimeDefault
 {{- end -}}
 
-{{/* Labels of a component's pods: its labels, and the mesh's (global.mesh.enabled). Call with (dict "root" $ "component" <name>). */}}
+{{/*
+Labels of a component's pods: its labels (or "labels", a workload's own, such as a worker pool's), the
+mesh's (global.mesh.enabled), and the chart's podLabels. Call with (dict "root" $ "component" <name>).
+*/}}
 {{- define "[[chart]].podLabels" -}}
-{{ include "[[chart]].componentLabels" . }}
+{{ .labels | default (include "[[chart]].componentLabels" .) }}
 {{- with include "[[chart]].meshPodLabels" .root }}
 {{ . }}
 {{- end }}
+{{- with .root.Values.podLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The annotations of a pod template: the workload's own ("annotations", YAML: a config checksum, the
+mesh's run-once sidecar) and the chart's podAnnotations, under an `annotations:` key, or nothing.
+Call with (dict "root" $ "annotations" <YAML, optional>).
+*/}}
+{{- define "[[chart]].podAnnotations" -}}
+{{- if or .annotations .root.Values.podAnnotations -}}
+annotations:
+  {{- with .annotations }}
+  {{- . | nindent 2 }}
+  {{- end }}
+  {{- with .root.Values.podAnnotations }}
+  {{- toYaml . | nindent 2 }}
+  {{- end }}
+{{- end -}}
 {{- end -}}
 
 {{/* Pod labels that put a pod into the mesh (global.mesh.enabled). */}}

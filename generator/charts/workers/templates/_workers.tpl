@@ -20,11 +20,14 @@ concertmaster.io/pool: {{ .pool.name }}
 concertmaster.io/pool: {{ .pool.name }}
 {{- end -}}
 
-
-{{/* The pod spec parts every worker and beat share: identity, security, scheduling and volumes. */}}
+{{/*
+The pod spec parts every worker and beat share, through the pod builder: identity, security, scheduling
+(with the preference for global.zones) and volumes. Call with (dict "root" $), and a pool's "spread" and
+"selector" (its selector labels) to spread its pods.
+*/}}
 {{- define "workers.podCommon" -}}
-serviceAccountName: {{ include "workers.serviceAccountName" . }}
-{{ include "workers.podDefaults" (dict "root" .) }}
+serviceAccountName: {{ include "workers.serviceAccountName" .root }}
+{{ include "workers.podDefaults" (merge (dict "zonePreference" true) .) }}
 volumes:
   {{- include "workers.scratchVolume" "256Mi" | nindent 2 }}
 {{- end -}}

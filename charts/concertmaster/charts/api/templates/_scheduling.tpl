@@ -28,10 +28,12 @@ priorityClassName: {{ . }}
 {{- end -}}
 
 {{/*
-The pod settings every pod of the suite shares: no service account token (no pod calls the API server),
-the image pull secrets (global.imagePullSecrets and "extra"), the restricted Pod Security profile's pod
-half, and the scheduling above. Call with (dict "root" $), "extra" (list <secret names>) and "skip" as
-for scheduling.
+The pod builder: the settings every pod of the suite shares. No service account token (no pod calls the
+API server); the image pull secrets (global.imagePullSecrets and "extra"); the restricted Pod Security
+profile's pod half; with "spread" (a topologySpread block) and "selector" (the pods' selector labels),
+topologySpreadConstraints over zones and, leniently, nodes; with "zonePreference", a preference for
+global.zones while affinity is unset; then the scheduling above. Call with (dict "root" $), and "extra",
+"spread", "selector", "zonePreference" and "skip" as they apply.
 */}}
 {{- define "api.podDefaults" -}}
 automountServiceAccountToken: false
@@ -40,6 +42,34 @@ automountServiceAccountToken: false
 {{- end }}
 securityContext:
   {{- include "api.podSecurityContext" .root.Values.securityContext | nindent 2 }}
+{{- if and .spread .spread.enabled }}
+topologySpreadConstraints:
+  - topologyKey: topology.kubernetes.io/zone
+    maxSkew: {{ .spread.maxSkew }}
+    whenUnsatisfiable: {{ .spread.whenUnsatisfiable }}
+    labelSelector:
+      matchLabels:
+        {{- .selector | nindent 8 }}
+  - topologyKey: kubernetes.io/hostname
+    maxSkew: 1
+    whenUnsatisfiable: ScheduleAnyway
+    labelSelector:
+      matchLabels:
+        {{- .selector | nindent 8 }}
+{{- end }}
+{{- if and .zonePreference (not .root.Values.affinity) .root.Values.global.zones }}
+affinity:
+  {{- /* Preferred, not required: a zone outage must not leave pods unschedulable. */}}
+  nodeAffinity:
+    preferredDuringSchedulingIgnoredDuringExecution:
+      - weight: 100
+        preference:
+          matchExpressions:
+            - key: topology.kubernetes.io/zone
+              operator: In
+              values:
+                {{- toYaml .root.Values.global.zones | nindent 16 }}
+{{- end }}
 {{- with include "api.scheduling" . }}
 {{ . }}
 {{- end }}
