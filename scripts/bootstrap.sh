@@ -13,9 +13,10 @@
 #   app          the reference app's tests: Python, its Debian packages, PostgreSQL and Redis servers
 #   autoscaling  metrics-server, KEDA (operator and metrics API server) and k6
 #
-# Idempotent: a tool already in the cache is only linked. Every build goes to a .partial folder that is
-# renamed when complete, and the whole run holds a lock on the cache, so two clones bootstrapping at
-# once wait for each other instead of deleting each other's partial builds.
+# Idempotent: a tool already in the cache is only linked, without waiting on anything. Every build goes
+# to a .partial folder that is renamed when complete, under a lock of its own (locks/<tool>-<version>.lock
+# in the cache): two clones building the same tool wait for each other instead of deleting each other's
+# partial builds, and a clone that needs a cached tool never waits behind another's unrelated build.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=tool-versions.sh
@@ -36,11 +37,17 @@ mkdir -p "$TOOLS_CACHE" "$bin" "$etc" "$root/.tools/stamps"
 step() { printf '[bootstrap] %s\n' "$*"; }
 need() { command -v "$1" >/dev/null 2>&1 || { echo "[bootstrap] error: '$1' is required on PATH ($2)" >&2; exit 1; }; }
 
-exec 9>"$TOOLS_CACHE/.lock"
-if ! flock -n 9; then
-  step "another bootstrap holds $TOOLS_CACHE/.lock: waiting for it"
-  flock 9
-fi
+# lock NAME: holds the cache's lock for NAME (a tool and its version) on fd 9, saying so when it waits;
+# unlock releases it. A run that fails exits with fd 9, which releases the lock too.
+lock() {
+  mkdir -p "$TOOLS_CACHE/locks"
+  exec 9>"$TOOLS_CACHE/locks/$1.lock"
+  if ! flock -n 9; then
+    step "another bootstrap is building $1: waiting for it"
+    flock 9
+  fi
+}
+unlock() { flock -u 9; exec 9>&-; }
 
 # go_tool NAME VERSION MODULE PACKAGE [LDFLAGS]: build PACKAGE from MODULE@VERSION into the cache, once.
 # It builds through a tiny wrapper module instead of `go install pkg@version`, because `go install`
@@ -52,6 +59,13 @@ go_tool() {
     return
   fi
   need go "Go 1.24 or newer builds the Go tools"
+  lock "$name-$version"
+  # Another bootstrap may have built it while this one waited.
+  if [ -x "$dest/$name" ]; then
+    unlock
+    step "$name $version: cached in $dest"
+    return
+  fi
   step "$name $version: building $pkg from $module@$version (first run only; this takes a few minutes)"
   local src="$TOOLS_CACHE/src/$name-$version"
   rm -rf "$dest.partial" "$src"
@@ -60,6 +74,7 @@ go_tool() {
   printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$pkg" >"$src/tools.go"
   (cd "$src" && env GOFLAGS=-mod=mod ${GO_TOOL_ENV:-} go mod tidy && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w $ldflags" -o "$dest.partial/$name" "$pkg")
   mv "$dest.partial" "$dest"
+  unlock
 }
 
 # go_tool_with_replaces NAME VERSION MODULE LDFLAGS PACKAGE...: like go_tool, for a module whose go.mod
@@ -74,6 +89,14 @@ go_tool_with_replaces() {
     return
   fi
   need go "Go 1.24 or newer builds the Go tools"
+  lock "$name-$version"
+  all=1
+  for pkg in "$@"; do [ -x "$dest/$(basename "$pkg")" ] || all=0; done
+  if [ "$all" = 1 ]; then
+    unlock
+    step "$name $version: cached in $dest"
+    return
+  fi
   step "$name $version: building $* from $module@$version (first run only; this takes several minutes)"
   local src="$TOOLS_CACHE/src/$name-$version" upstream
   rm -rf "$dest.partial" "$src"
@@ -92,6 +115,7 @@ go_tool_with_replaces() {
   } >"$src/tools.go"
   (cd "$src" && GOFLAGS=-mod=mod go mod tidy && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w $ldflags" -o "$dest.partial/" "$@")
   mv "$dest.partial" "$dest"
+  unlock
 }
 
 # py_venv NAME PACKAGE==VERSION...: one virtualenv per pinned set, in the cache.
@@ -103,12 +127,19 @@ py_venv() {
     return
   fi
   need python3 "Python 3.9 or newer runs yamllint, yamale and checkov"
+  lock "venv-$name"
+  if [ -x "$dest/bin/python" ] && [ -f "$dest/.complete" ]; then
+    unlock
+    step "$name: cached in $dest"
+    return
+  fi
   step "$name: pip install $* (first run only)"
   # A venv records its own path, so it is built in place; .complete marks it finished.
   rm -rf "$dest"
   python3 -m venv "$dest"
   "$dest/bin/pip" install --quiet --disable-pip-version-check "$@"
   touch "$dest/.complete"
+  unlock
 }
 
 # apt_packages WHY PACKAGE...: Debian packages, installed once per machine, with root or passwordless
@@ -125,6 +156,8 @@ apt_packages() {
     return
   fi
   step "$why: apt-get install ${missing[*]} (first run on this machine)"
+  # dpkg refuses a second apt-get at once: bootstraps that install packages take turns.
+  lock apt
   local as_root=()
   if [ "$(id -u)" -ne 0 ]; then
     if sudo -n true 2>/dev/null; then
@@ -144,6 +177,7 @@ apt_packages() {
   local rc=0
   { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } || rc=$?
   [ "$had_policy" = 1 ] || "${as_root[@]}" rm -f "$policy"
+  unlock
   [ "$rc" = 0 ] || { echo "[bootstrap] error: apt-get install ${missing[*]} failed ($rc)" >&2; exit 1; }
 }
 
@@ -162,6 +196,14 @@ kubernetes_tools() {
     return
   fi
   need go "Go 1.24 or newer builds Kubernetes"
+  lock "$name-$version"
+  all=1
+  for cmd in "$@"; do [ -x "$dest/$cmd" ] || all=0; done
+  if [ "$all" = 1 ]; then
+    unlock
+    step "$name $version: cached in $dest"
+    return
+  fi
   step "$name $version: building $* (first run only; minutes with a warm Go cache, longer on a fresh machine)"
   local src="$TOOLS_CACHE/src/$name-$version" staging_version="v0.${version#v1.}"
   rm -rf "$dest.partial" "$src"
@@ -186,6 +228,7 @@ kubernetes_tools() {
   for cmd in "$@"; do pkgs+=("k8s.io/kubernetes/cmd/$cmd"); done
   (cd "$src" && GOFLAGS=-mod=mod go mod tidy && CGO_ENABLED=0 go build -trimpath -tags selinux,notest -ldflags "$ldflags" -o "$dest.partial/" "${pkgs[@]}")
   mv "$dest.partial" "$dest"
+  unlock
 }
 
 group_helm() {
@@ -289,11 +332,15 @@ group_autoscaling() {
   # also the eventing ones (CloudEventSource), which the sandbox applies before starting it.
   local crds="$TOOLS_CACHE/keda-$KEDA_VERSION/crds" dir
   if [ ! -d "$crds" ]; then
-    dir="$(cd "$TOOLS_CACHE/src/keda-$KEDA_VERSION" && GOFLAGS=-mod=mod go mod download -json "github.com/kedacore/keda/v2@$KEDA_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')"
-    rm -rf "$crds.partial"
-    cp -r "$dir/config/crd/bases" "$crds.partial"
-    chmod -R u+w "$crds.partial"
-    mv "$crds.partial" "$crds"
+    lock "keda-crds-$KEDA_VERSION"
+    if [ ! -d "$crds" ]; then
+      dir="$(cd "$TOOLS_CACHE/src/keda-$KEDA_VERSION" && GOFLAGS=-mod=mod go mod download -json "github.com/kedacore/keda/v2@$KEDA_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')"
+      rm -rf "$crds.partial"
+      cp -r "$dir/config/crd/bases" "$crds.partial"
+      chmod -R u+w "$crds.partial"
+      mv "$crds.partial" "$crds"
+    fi
+    unlock
   fi
   ln -sfn "$crds" "$etc/keda-crds"
   # The load generator of bench:autoscaling, running the observability chart's own k6 script.
