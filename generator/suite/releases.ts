@@ -89,6 +89,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'verticalPodAutoscaler.minCpu and maxCpu take CPU as resources do: numbers of cores (1, 0.5) as well as "2" or "500m".' },
       ],
       redis: [
+        { kind: 'changed', description: 'The metrics exporter is alive while its port accepts (tcpSocket) and ready while /health answers: the two probes were the same.' },
         { kind: 'added', description: 'podAnnotations and podLabels for the standalone Redis pod.' },
         { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): standalone mode makes a PodDisruptionBudget (maxUnavailable 1); operator mode sets the cache RedisCluster\'s leader and follower budgets (counts only, and a minAvailable below cache.leaders).' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the standalone Redis and the operator\'s resources.' },
@@ -101,6 +102,7 @@ export const RELEASES: readonly Release[] = [
       ],
       mesh: [{ kind: 'changed', description: 'Route timeouts and outlier-detection intervals accept hours ("1h"), as Istio does.' }, { kind: 'fixed', description: 'The AuthorizationPolicies admit the API\'s and workers\' ServiceAccounts and select the pods by the names global.naming gives them, under any release name.' }],
       observability: [
+        { kind: 'changed', description: 'The Celery exporter is alive while its port accepts (tcpSocket) and ready while /health answers: the two probes were the same, so an exporter that could not reach the broker was restarted.' },
         { kind: 'added', description: 'podAnnotations and podLabels for the Celery exporter and load-test pods.' },
         { kind: 'added', description: 'networkPolicy.extraEgress: the exporter and the load test reach a Redis outside the namespace (global.redis.host), as the API and the workers can.' },
         { kind: 'added', description: 'podDisruptionBudget (enabled, minAvailable, maxUnavailable): a PodDisruptionBudget for the Celery exporter (maxUnavailable 1) and the OpenTelemetry Collector\'s spec.podDisruptionBudget.' },

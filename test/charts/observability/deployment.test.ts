@@ -7,6 +7,15 @@ const ON = ['--set', 'enabled=true'];
 
 settingCases('observability', 'deployment.yaml', [
   {
+    it: 'the exporter is ready while /health answers, and alive while its port accepts: a broker outage restarts nothing',
+    set: [...ON],
+    expect: (objects) => {
+      const c = container(one(objects, 'Deployment'));
+      expect(c.readinessProbe).toEqual({ httpGet: { path: '/health', port: 'metrics' } });
+      expect(c.livenessProbe).toEqual({ tcpSocket: { port: 'metrics' }, periodSeconds: 30 });
+    },
+  },
+  {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: [...ON, '--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
     expect: (objects) => {

@@ -8,6 +8,15 @@ const containerNamed = (o: K8sObject, name: string) => podSpec(o).containers.fin
 
 settingCases('redis', 'statefulset.yaml', [
   {
+    it: 'the metrics exporter is ready while /health answers, and alive while its port accepts',
+    set: ['--set', 'metrics.enabled=true'],
+    expect: (objects) => {
+      const m = containerNamed(sts(objects), 'metrics');
+      expect(m.readinessProbe).toEqual({ httpGet: { path: '/health', port: 'metrics' } });
+      expect(m.livenessProbe).toEqual({ tcpSocket: { port: 'metrics' } });
+    },
+  },
+  {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: ['--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
     expect: (objects) => {
