@@ -160,7 +160,7 @@ for (const n of notes) console.log(n);
 // which cannot run on 2 cores.
 const apiStart = median(rows.get('API (HPA, CPU 70%): baseline, second replica Ready')!);
 const workerStart = median(rows.get('workers, default pool (KEDA, queue celery): baseline, second replica Ready')!);
-const prodPool = production.workers.pools[0]!;
+const prodPool = production.workers.pools.default;
 const simulated = [
   { what: 'sandbox API 1→3', r: simulateScaleUp(percentScaleUp(sandboxOverlay.api.autoscaling.scaleUp), { minReplicas: 1, maxReplicas: 3, desired: 3, podStartSeconds: apiStart }) },
   { what: 'sandbox workers 1→3', r: simulateScaleUp(DEFAULT_SCALE_UP, { minReplicas: 1, maxReplicas: 3, desired: 3, podStartSeconds: workerStart, metricDelaySeconds: sandboxOverlay.workers.autoscaling.pollingInterval }) },

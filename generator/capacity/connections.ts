@@ -3,6 +3,7 @@
  * its connection at maximum scale, plus the migration Job and CloudNativePG's metrics exporter. WAL
  * senders do not count: since PostgreSQL 12 they have their own limit (max_wal_senders).
  */
+import { poolEntries } from '../charts/workers/model.js';
 import type { UmbrellaValues } from '../suite/suite.js';
 import type { Assumptions } from './assumptions.js';
 
@@ -34,9 +35,9 @@ export function connectionBudget(v: UmbrellaValues, a: Assumptions): ConnectionB
     if (v.api.migrations.enabled) clients.push({ what: 'migration Job', connections: 1, from: 'values' });
   }
   if (v.workers.enabled) {
-    for (const p of v.workers.pools) {
+    for (const { name, pool: p } of poolEntries(v.workers)) {
       const pods = v.workers.autoscaling.enabled ? p.maxReplicas : p.replicas;
-      clients.push({ what: `workers ${p.name}: ${pods} pods × ${p.concurrency} processes`, connections: pods * p.concurrency * a.workerConnectionsPerProcess, from: 'values × assumption' });
+      clients.push({ what: `workers ${name}: ${pods} pods × ${p.concurrency} processes`, connections: pods * p.concurrency * a.workerConnectionsPerProcess, from: 'values × assumption' });
     }
   }
   const cnpg = v.postgres.enabled && v.postgres.mode === 'cnpg';

@@ -3,6 +3,7 @@
  * limits of every container of a pod and the persistent storage each pod claims. Read from the typed
  * values (defaults + overlays); the only assumption is the Istio sidecar's requests.
  */
+import { poolEntries } from '../charts/workers/model.js';
 import { parseQuantity } from '../core/rules.js';
 import type { UmbrellaValues } from '../suite/suite.js';
 import type { Assumptions } from './assumptions.js';
@@ -76,8 +77,8 @@ export function components(v: UmbrellaValues, a: Assumptions): Component[] {
   }
   if (v.workers.enabled) {
     const scaled = v.workers.autoscaling.enabled;
-    for (const p of v.workers.pools) {
-      out.push({ ...base, name: `workers ${p.name}`, minPods: scaled ? p.minReplicas : p.replicas, maxPods: scaled ? p.maxReplicas : p.replicas, spot: true, ...pod([[p.resources, `workers.pools[${p.name}].resources`]], true), scaledBy: { pool: p.name, concurrency: p.concurrency } });
+    for (const { name, pool: p } of poolEntries(v.workers)) {
+      out.push({ ...base, name: `workers ${name}`, minPods: scaled ? p.minReplicas : p.replicas, maxPods: scaled ? p.maxReplicas : p.replicas, spot: true, ...pod([[p.resources, `workers.pools.${name}.resources`]], true), scaledBy: { pool: name, concurrency: p.concurrency } });
     }
     if (v.workers.beat.enabled) out.push({ ...base, serving: false, name: 'workers beat', minPods: 1, maxPods: 1, ...pod([[v.workers.beat.resources, 'workers.beat.resources']], true) });
   }

@@ -77,7 +77,7 @@ export function scaled(cs: readonly Component[], scale: Parameters<typeof totals
 
 /** Pods per component that a load of `users` calls for, within each component's range. */
 export function podsForUsers(users: number, v: UmbrellaValues, a: Assumptions): (c: Component) => number {
-  const pools = Math.max(1, v.workers.pools.length);
+  const pools = Math.max(1, Object.keys(v.workers.pools).length);
   return (c) => {
     const clamp = (n: number) => Math.min(c.maxPods, Math.max(c.minPods, n));
     if (c.scaledBy === 'api') return clamp(Math.ceil((users * a.requestsPerUserPerSecond) / a.apiRequestsPerPodPerSecond));

@@ -4,8 +4,8 @@
  * model (generator/core/rules.ts) plus the ones derived from the models' shape (requests ≤ limits for
  * every resources block). The same rules are emitted into each chart as templates/checks.yaml.
  */
-import { absent, forEach, quantityAtMost, violations, type Rule } from '../core/rules.js';
-import { renamedKeys, type Children, type Group, type Node } from '../core/values.js';
+import { absent, forEach, isList, not, quantityAtMost, requires, violations, type Rule } from '../core/rules.js';
+import { leaves, renamedKeys, type Children, type Group, type Node } from '../core/values.js';
 import type { ChartDefinition } from '../suite/chart.js';
 
 export class InvariantError extends Error {}
@@ -43,6 +43,26 @@ export function renamedRules(chart: string, model: Group<Children>, skip: readon
 }
 
 /**
+ * A map of records (core/values.ts `recordMap`) given in the list shape it replaced is refused, showing
+ * the new shape. (Its schema lets the list through so that this message, not a type error, is what the
+ * user reads.)
+ */
+export function mapShapeRules(chart: string, model: Group<Children>, skip: readonly string[] = []): Rule[] {
+  return [...leaves(model)]
+    .filter(([path, leaf]) => leaf.mapOf && path[0] !== 'global' && !skip.includes(path[0]!))
+    .map(([path, leaf]) => {
+      const at = path.join('.');
+      return requires(
+        `${chart}-map-${path.join('-')}`,
+        isList(at),
+        not(isList(at)),
+        `{}${at} is a list: since ${leaf.mapOf!.since} it is a map keyed by name, ${leaf.mapOf!.example}`,
+        'Helm replaces a list whole, so a values file could not change one entry alone',
+      );
+    });
+}
+
+/**
  * A chart's own rules: declared and derived. `global` rules are added where the chart is checked; the
  * umbrella's subchart sections are their charts' (pass their names as `subcharts`).
  */
@@ -50,6 +70,7 @@ export const rulesOf = (chart: ChartDefinition, subcharts: readonly string[] = [
   ...(chart.rules ?? []),
   ...resourceRules(chart.name, chart.model, subcharts),
   ...renamedRules(chart.name, chart.model, subcharts),
+  ...mapShapeRules(chart.name, chart.model, subcharts),
 ];
 
 /** Fails, naming the source, when values break rules. */

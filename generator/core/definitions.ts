@@ -63,6 +63,7 @@ export function withDefinitions(root: JsonSchema): JsonSchema {
     if (node.properties) out.properties = mapValues(node.properties, visit);
     if (node.patternProperties) out.patternProperties = mapValues(node.patternProperties, visit);
     if (node.items) out.items = visit(node.items);
+    if (node.propertyNames) out.propertyNames = visit(node.propertyNames);
     if (node.additionalProperties && typeof node.additionalProperties === 'object') out.additionalProperties = visit(node.additionalProperties);
     return out;
   };

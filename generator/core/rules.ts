@@ -15,7 +15,8 @@ export type Cond =
   | { readonly kind: 'all'; readonly conds: readonly Cond[] }
   | { readonly kind: 'any'; readonly conds: readonly Cond[] }
   | { readonly kind: 'not'; readonly cond: Cond }
-  | { readonly kind: 'isCount'; readonly path: string };
+  | { readonly kind: 'isCount'; readonly path: string }
+  | { readonly kind: 'isList'; readonly path: string };
 
 interface Base {
   /** Stable name of the rule: its invalid-values fixture is test/fixtures/invalid-values/rule-<id>.yaml. */
@@ -46,6 +47,8 @@ export const any = (...conds: Cond[]): Cond => ({ kind: 'any', conds });
 export const not = (cond: Cond): Cond => ({ kind: 'not', cond });
 /** The value is a whole number (a count, not a percentage such as "50%", nor empty). */
 export const isCount = (path: string): Cond => ({ kind: 'isCount', path });
+/** The value is a list (where a map is expected: the shape a key had before it became a map). */
+export const isList = (path: string): Cond => ({ kind: 'isList', path });
 
 type Opts = { readonly why: string; readonly when?: Cond };
 const withWhen = (o: Opts) => ({ why: o.why, ...(o.when !== undefined && { when: o.when }) });
@@ -86,7 +89,7 @@ export function rulePaths(rules: readonly Rule[], list?: string): { path: string
   const add = (p: string) => out.push(list !== undefined && !p.startsWith('$.') ? { path: p, list } : { path: p.replace(/^\$\./, '') });
   const cond = (c: Cond | undefined): void => {
     if (!c) return;
-    if (c.kind === 'truthy' || c.kind === 'equals' || c.kind === 'isCount') add(c.path);
+    if (c.kind === 'truthy' || c.kind === 'equals' || c.kind === 'isCount' || c.kind === 'isList') add(c.path);
     else if (c.kind === 'not') cond(c.cond);
     else c.conds.forEach(cond);
   };
@@ -142,6 +145,7 @@ export function parseQuantity(q: unknown): number {
 
 // ---- Evaluation in TypeScript -------------------------------------------------------------------------
 
+const isPlainMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTruthy = (v: unknown) =>
   !(v === undefined || v === null || v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0));
 
@@ -162,7 +166,7 @@ interface Scope {
   readonly global: unknown;
   /** The current list item, inside forEach. */
   readonly item?: unknown;
-  /** How the user writes a path of this scope: prefix of chart paths ("api.") and of item paths ("api.pools[1]."). */
+  /** How the user writes a path of this scope: prefix of chart paths ("api.") and of item paths ("workers.pools[1]." in a list, "workers.pools.default." in a map). */
   readonly rootText: string;
   readonly itemText?: string;
 }
@@ -191,6 +195,8 @@ function holds(scope: Scope, c: Cond): boolean {
       return !holds(scope, c.cond);
     case 'isCount':
       return /^[0-9]+$/.test(String(lookupIn(scope, c.path).value ?? ''));
+    case 'isList':
+      return Array.isArray(lookupIn(scope, c.path).value);
   }
 }
 
@@ -210,9 +216,10 @@ const quoted = (v: unknown) => JSON.stringify(v === undefined || v === null ? ''
 function evaluate(rules: readonly Rule[], scope: Scope, out: string[]): void {
   for (const r of rules) {
     if (r.kind === 'forEach') {
+      // A list's items are written <list>[i], a map's <map>.<key>.
       const list = lookupIn(scope, r.list);
-      if (!Array.isArray(list.value)) continue;
-      list.value.forEach((item, i) => evaluate(r.rules, { ...scope, item, itemText: `${list.text}[${i}].` }, out));
+      if (Array.isArray(list.value)) list.value.forEach((item, i) => evaluate(r.rules, { ...scope, item, itemText: `${list.text}[${i}].` }, out));
+      else if (isPlainMap(list.value)) for (const [key, item] of Object.entries(list.value)) evaluate(r.rules, { ...scope, item, itemText: `${list.text}.${key}.` }, out);
       continue;
     }
     if (r.when && !holds(scope, r.when)) continue;
@@ -332,6 +339,8 @@ function cond(e: Emit, c: Cond): string {
       return `(not ${cond(e, c.cond)})`;
     case 'isCount':
       return `(regexMatch "^[0-9]+$" (toString ${ref(e, c.path)}))`;
+    case 'isList':
+      return `(kindIs "slice" ${ref(e, c.path)})`;
   }
 }
 
@@ -344,7 +353,8 @@ function emit(rules: readonly Rule[], e: Emit, depth: number): string[] {
       const item = `$item${depth}`;
       const index = `$i${depth}`;
       lines.push(`{{- range ${index}, ${item} := ${ref(e, r.list)} }}`);
-      lines.push(...emit(r.rules, { ...e, item, itemText: `(printf "%s[%d]." ${text(e, r.list)} ${index})` }, depth + 1));
+      // A list's items are written <list>[i], a map's <map>.<key>.
+      lines.push(...emit(r.rules, { ...e, item, itemText: `(printf (ternary "%s.%v." "%s[%v]." (kindIs "string" ${index})) ${text(e, r.list)} ${index})` }, depth + 1));
       lines.push('{{- end }}');
       continue;
     }

@@ -8,7 +8,7 @@ export interface JsonSchema {
   title?: string;
   description?: string;
   default?: unknown;
-  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | readonly ('string' | 'integer' | 'number')[];
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | readonly ('string' | 'integer' | 'number' | 'object' | 'array')[];
   enum?: readonly unknown[];
   pattern?: string;
   minimum?: number;
@@ -16,6 +16,8 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   minItems?: number;
+  minProperties?: number;
+  propertyNames?: JsonSchema;
   items?: JsonSchema;
   properties?: Record<string, JsonSchema>;
   required?: readonly string[];

@@ -7,7 +7,7 @@ import type { JsonSchema } from './schema.js';
 import { CPU_PATTERN, DURATION_PATTERN, EXTRA_RESOURCE_PATTERN, MEMORY_PATTERN, NAME_PATTERN, OPTIONAL_CPU_PATTERN, OPTIONAL_MEMORY_PATTERN, POD_COUNT_PATTERN, POSITIVE_POD_COUNT_PATTERN, QUANTITY_PATTERN, REGION_PATTERN, VOLUME_SIZE_PATTERN } from './schema.js';
 
 /** A leaf value: one key in values.yaml. */
-export interface Leaf<T> {
+export interface Leaf<T, O = T> {
   readonly kind: 'leaf';
   readonly description: string;
   readonly default: T;
@@ -15,12 +15,17 @@ export interface Leaf<T> {
   readonly schema: JsonSchema;
   /** True for free-form objects (labels, annotations): templates may reference keys below them. */
   readonly openEnded: boolean;
-  /** A list of typed records (recordList): the model of one item, which invariants walk into. */
+  /** A list or map of typed records (recordList, recordMap), or a record's overrides: the model of one item, which invariants and the reference check walk into. */
   readonly item?: Group<Children>;
   /** A key that was renamed: no default, no place in values.yaml; setting it is refused, naming the new key. */
   readonly renamedTo?: { readonly path: string; readonly since: string };
-  /** Phantom field so that T survives inference; never set. */
+  /** A map of typed records keyed by name (recordMap): the list shape it replaced is refused, showing this one. */
+  readonly mapOf?: { readonly since: string; readonly example: string };
+  /** Inside a record: a key an item may leave out (overrides). */
+  readonly optional?: boolean;
+  /** Phantom fields so that T, and what an overlay may set (O), survive inference; never set. */
   readonly __type?: T;
+  readonly __overlay?: O;
 }
 
 /** A group of values: a nested object in values.yaml, closed with additionalProperties: false. */
@@ -38,11 +43,11 @@ export type Node = Leaf<unknown> | Group<Children>;
 export type Children = { readonly [key: string]: Node };
 
 /** The full values type that a model describes. */
-export type ValuesOf<N> = N extends Leaf<infer T> ? T : N extends Group<infer C> ? { [K in keyof C]: ValuesOf<C[K]> } : never;
+export type ValuesOf<N> = N extends Leaf<infer T, any> ? T : N extends Group<infer C> ? { [K in keyof C]: ValuesOf<C[K]> } : never;
 
 /** What an overlay may set: any subset, with exact leaf types. Unknown keys fail tsc. */
 export type OverlayOf<N> =
-  N extends Leaf<infer T> ? T : N extends Group<infer C> ? { readonly [K in keyof C]?: OverlayOf<C[K]> } : never;
+  N extends Leaf<unknown, infer O> ? O : N extends Group<infer C> ? { readonly [K in keyof C]?: OverlayOf<C[K]> } : never;
 
 interface LeafOptions {
   readonly enum?: readonly unknown[];
@@ -167,13 +172,46 @@ export const recordList = <C extends Children>(description: string, item: Group<
   item: item as unknown as Group<Children>,
 });
 
-/** An item's schema: the group's schema with its required keys, without defaults (items have none). */
-function itemSchemaOf(node: Node): JsonSchema {
+/** An item's schema: the group's schema with its required keys (all but the optional ones), without defaults (items have none). */
+function itemSchemaOf(node: Node, required = true): JsonSchema {
   if (node.kind === 'leaf') return { description: node.description, ...node.schema };
   const properties: Record<string, JsonSchema> = {};
-  for (const [key, child] of Object.entries(node.children)) properties[key] = itemSchemaOf(child);
-  return { description: node.description, type: 'object', additionalProperties: false, required: Object.keys(node.children), properties, ...(node.patternProperties && { patternProperties: node.patternProperties }) };
+  for (const [key, child] of Object.entries(node.children)) properties[key] = itemSchemaOf(child, required);
+  const keys = required ? Object.keys(node.children).filter((k) => !(node.children[k]!.kind === 'leaf' && (node.children[k] as Leaf<unknown>).optional)) : [];
+  return { description: node.description, type: 'object', additionalProperties: false, ...(keys.length > 0 && { required: keys }), properties, ...(node.patternProperties && { patternProperties: node.patternProperties }) };
 }
+
+/**
+ * A map of typed records keyed by their name (the worker pools), so that a values file changes one
+ * record's field with one key: Helm merges maps key by key, and replaces a list whole. Every value is
+ * checked against `item`; keys follow `keyPattern`. The list shape it replaced (since `since`) passes the
+ * schema so that the chart's checks can refuse it with `example`, the new shape.
+ */
+export const recordMap = <C extends Children>(
+  description: string,
+  item: Group<C>,
+  dflt: Record<string, ValuesOf<Group<C>>>,
+  opts: { readonly keyPattern: string; readonly minProperties?: number; readonly since: string; readonly example: string },
+): Leaf<Record<string, ValuesOf<Group<C>>>, Readonly<Record<string, OverlayOf<Group<C>>>>> => ({
+  ...(leaf(description, dflt, {
+    type: ['object', 'array'],
+    ...(opts.minProperties !== undefined && { minProperties: opts.minProperties }),
+    propertyNames: { type: 'string', pattern: opts.keyPattern },
+    additionalProperties: itemSchemaOf(item),
+  }) as Leaf<Record<string, ValuesOf<Group<C>>>, Readonly<Record<string, OverlayOf<Group<C>>>>>),
+  item: item as unknown as Group<Children>,
+  mapOf: { since: opts.since, example: opts.example },
+});
+
+/**
+ * Inside a record: overrides of a group of chart-wide settings (a pool's own autoscaling), every key
+ * optional, each one closed as the group is. The templates merge them over the chart-wide values.
+ */
+export const overrides = <C extends Children>(description: string, of: Group<C>): Leaf<OverlayOf<Group<C>>> => ({
+  ...leaf<OverlayOf<Group<C>>>(description, {} as OverlayOf<Group<C>>, itemSchemaOf(of, false)),
+  item: of as unknown as Group<Children>,
+  optional: true,
+});
 
 export const group = <C extends Children>(description: string, children: C): Group<C> => ({
   kind: 'group',

@@ -69,6 +69,8 @@ export const RELEASES: readonly Release[] = [
         { kind: 'fixed', description: 'Scale-in and rollouts drop no request: a stopping API pod keeps serving for shutdownDelaySeconds (5 s, a preStop sleep) while the Service stops routing to it, then gets SIGTERM. Requests a proxy still sent to it were refused before. The reference API then drains its kept-alive connections (Connection: close) instead of cutting them (app/README.md).' },
       ],
       workers: [
+        { kind: 'changed', description: 'pools is a map keyed by pool name (pools.default, pools.high-priority), no longer a list: a values file changes one pool\'s key with one key (Helm merges maps and replaced the whole list), and adds a pool beside the chart\'s. The list shape is refused, showing the map. The rendered objects are the same.' },
+        { kind: 'added', description: 'pools.<name>.autoscaling: a pool\'s own listLength, targetCPUUtilizationPercentage, pollingInterval and scaleDown, over the chart-wide autoscaling, for KEDA and the HPA alike.' },
         { kind: 'added', description: 'topologySpread: each pool spreads over zones (maxSkew, whenUnsatisfiable) and, leniently, nodes, as the API does, and prefers global.zones while affinity is unset; podAnnotations and podLabels for the worker and beat pods; readinessProbe timings of their own (the readiness probe borrowed the liveness timeout). The pools\' pods roll once.' },
         { kind: 'added', description: 'An init container waits for the broker; startup and readiness probes ping the worker\'s own Celery node; liveness fails only while the worker does not answer and the broker does, so a Redis outage restarts no worker.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for every pool and beat.' },
@@ -134,6 +136,7 @@ export const RELEASES: readonly Release[] = [
         'A stopping API pod serves 5 s more before SIGTERM (`api.shutdownDelaySeconds`), inside `api.terminationGracePeriodSeconds`; the delay must be shorter than the grace period.',
       ],
       actions: [
+        'If your values set `workers.pools`, write the pools as a map keyed by their names, each without its `name` key: `pools: [{name: default, queue: celery, …}]` becomes `pools: {default: {queue: celery, …}}`; 0.2.0 refuses the list and shows the map. Keep only the keys you change: each pool merges over the chart\'s. The objects keep their names.',
         'Staging and production: create the Redis password Secret before upgrading. To keep the password 0.1.0 generated (and not restart clients with a new one), copy it: `kubectl -n <namespace> create secret generic concertmaster-redis-credentials --from-literal=password="$(kubectl -n <namespace> get secret <release>-redis -o jsonpath=\'{.data.password}\' | base64 -d)"`. 0.1.0\'s `<release>-redis` Secret stays (`helm.sh/resource-policy: keep`); delete it once nothing reads it.',
         'Production: make sure `concertmaster-db-credentials` and `backup-credentials` exist in the namespace; 0.2.0\'s preflight checks them.',
         'If your umbrella values set `<chart>.nameOverride`, `<chart>.fullnameOverride` or `api.serviceAccount.name`, move the same values to `global.naming.<chart>.nameOverride`, `.fullnameOverride` and `global.naming.api.serviceAccountName`: the objects keep their names.',

@@ -40,7 +40,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** A case made from a rule of the model's shape: a request above its limit, or a per-chart name override. */
-function generatedCase(section: string, rule: Rule, list?: { path: string; item: Record<string, unknown> }): Case | undefined {
+function generatedCase(section: string, rule: Rule, list?: { path: string; item: Record<string, unknown>; key?: string }): Case | undefined {
   const at = (p: string) => (section ? `${section}.${p}` : p);
   if (rule.kind === 'quantityAtMost' && rule.id.match(/-(cpu|memory)$/) && rule.a.endsWith(`requests.${rule.resource}`)) {
     const [high, low] = rule.resource === 'cpu' ? ['3', '2'] : ['3Gi', '2Gi'];
@@ -50,8 +50,10 @@ function generatedCase(section: string, rule: Rule, list?: { path: string; item:
       const item = structuredClone(list.item);
       setPath(item, rule.a, high);
       setPath(item, rule.b, low);
-      setPath(values, at(list.path), [item]);
-      return { id: rule.id, values, expected: `${at(list.path)}[0].${rule.a} ("${high}") must be at most ${at(list.path)}[0].${rule.b} ("${low}")` };
+      // A list's item is written <list>[0], a map's <map>.<key>.
+      setPath(values, at(list.path), list.key === undefined ? [item] : { [list.key]: item });
+      const itemAt = list.key === undefined ? `${at(list.path)}[0]` : `${at(list.path)}.${list.key}`;
+      return { id: rule.id, values, expected: `${itemAt}.${rule.a} ("${high}") must be at most ${itemAt}.${rule.b} ("${low}")` };
     }
     setPath(values, at(rule.a), high);
     setPath(values, at(rule.b), low);
@@ -68,11 +70,13 @@ function generatedCase(section: string, rule: Rule, list?: { path: string; item:
 function casesOf(section: string, rules: readonly Rule[], sectionDefaults: Record<string, unknown>): Case[] {
   return rules.flatMap((r): Case[] => {
     if (r.kind === 'forEach') {
-      const item = (sectionDefaults[r.list] as Record<string, unknown>[])[0]!;
+      const listValue = sectionDefaults[r.list] as Record<string, unknown>[] | Record<string, Record<string, unknown>>;
+      const key = Array.isArray(listValue) ? undefined : Object.keys(listValue)[0]!;
+      const item = Array.isArray(listValue) ? listValue[0]! : listValue[key!]!;
       return r.rules.flatMap((inner) => {
         const file = join(FIXTURES, `rule-${inner.id}.yaml`);
         if (existsSync(file)) return [fileCase(inner.id, file)];
-        const made = generatedCase(section, inner, { path: r.list, item });
+        const made = generatedCase(section, inner, { path: r.list, item, ...(key !== undefined && { key }) });
         return made ? [made] : [];
       });
     }

@@ -157,8 +157,8 @@ describe('a 53-character release name', () => {
   });
 
   it('a suffix that leaves no room fails the render, naming it', () => {
-    const pools = (parse(readFileSync(join(REPO, 'charts/workers/values.yaml'), 'utf8')) as { pools: { name: string }[] }).pools;
-    const long = [{ ...pools[0]!, name: 'p'.repeat(62) }];
+    const pools = (parse(readFileSync(join(REPO, 'charts/workers/values.yaml'), 'utf8')) as { pools: Record<string, unknown> }).pools;
+    const long = { [`${'p'.repeat(62)}`]: pools['default'] };
     const r = helm(HELMS[0].bin, ['template', LONG, 'charts/workers', '--kube-version', 'v1.34.0', '--set-json', `pools=${JSON.stringify(long)}`]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`the name suffix "${'p'.repeat(62)}" leaves no room`);

@@ -58,7 +58,8 @@ const apiAndWorkers = {
   workers: {
     enabled: true,
     autoscaling: { enabled: true, keda: true },
-    pools: [{ name: 'default', queue: 'celery', concurrency: 2, replicas: 1, minReplicas: 1, maxReplicas: 3, resources: { requests: { cpu: '1400m', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } } }],
+    // One pool: null removes the chart's other one, as in a values file.
+    pools: { default: { queue: 'celery', concurrency: 2, replicas: 1, minReplicas: 1, maxReplicas: 3, resources: { requests: { cpu: '1400m', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } } }, 'high-priority': null },
   },
   postgres: { enabled: true, mode: 'standalone', storage: { size: '10Gi' }, resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } } },
 };
@@ -191,7 +192,7 @@ describe('verdicts and guard rails', () => {
       ['misses', 'raise the minimum replicas above the budget, or lower api.podDisruptionBudget.minAvailable'],
     ]);
     // Four API pods, two workers: 2 of 4 and 1 of 2 remain; the drain may evict one of each.
-    expect(at({ api: { autoscaling: { minReplicas: 4 }, podDisruptionBudget: { enabled: true, minAvailable: 2 } }, workers: { pools: [{ ...apiAndWorkers.workers.pools[0], minReplicas: 2 }] }, postgres: { enabled: false } }).map((x) => x[0])).toEqual(['meets', 'meets']);
+    expect(at({ api: { autoscaling: { minReplicas: 4 }, podDisruptionBudget: { enabled: true, minAvailable: 2 } }, workers: { pools: { default: { minReplicas: 2 } } }, postgres: { enabled: false } }).map((x) => x[0])).toEqual(['meets', 'meets']);
   });
 
   it.each([

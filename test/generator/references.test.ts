@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { group, int, recordList, str, stringMap } from '../../generator/core/values.js';
+import { group, int, overrides, recordList, recordMap, str, stringMap } from '../../generator/core/values.js';
 import { checkDeclared, collectReferences, ReferenceError, unusedValues } from '../../generator/checks/references.js';
 
 const model = group('m', {
@@ -39,6 +39,14 @@ describe('template references', () => {
     expect(() => checkDeclared('c', withPools, collectReferences(tpl('{{ range $p := .Values.pools }}{{ $p.nmae }}{{ end }}')))).toThrow(
       'generator/charts/x/templates/x.yaml: .Values.pools.nmae is not declared in the c model',
     );
+  });
+
+  it('check the fields of a map of records and of a record\'s overrides against their models', () => {
+    const item = group('pool', { queue: str('q', 'b'), autoscaling: overrides('o', group('a', { listLength: int('l', 1) })) });
+    const withPools = group('m', { pools: recordMap('p', item, {}, { keyPattern: '^[a-z]+$', since: '0.2.0', example: 'e.g.' }) });
+    const check = (content: string) => () => checkDeclared('c', withPools, collectReferences(tpl(content)));
+    expect(check('{{ range $name, $p := .Values.pools }}{{ $name }}{{ $p.queue }}{{ $p.autoscaling.listLength }}{{ end }}')).not.toThrow();
+    expect(check('{{ range $name, $p := .Values.pools }}{{ $p.autoscaling.listLenght }}{{ end }}')).toThrow('.Values.pools.autoscaling.listLenght is not declared in the c model');
   });
 
   it('count a leaf read inside `with` as used, and a sibling never read as unused', () => {

@@ -23,7 +23,7 @@ import { stateOf } from '../support/upgrade.js';
 import { tempDir } from '../support/tmp.js';
 import { realNode } from '../../generator/overlays/sandbox/real-node.js';
 import { defaultsOf } from '../../generator/core/values.js';
-import { workersModel } from '../../generator/charts/workers/model.js';
+import { DEFAULT_POOLS, workersModel } from '../../generator/charts/workers/model.js';
 
 const why = unavailable(tool);
 const FILES = ['-f', 'values/env/dev.yaml', '-f', 'values/region/us-east-1.yaml', '-f', 'values/sandbox/real-node.yaml'];
@@ -285,7 +285,15 @@ function realNodeTests(cluster: TestCluster, before: () => HostSnapshot): void {
       const images = join(tempDir('real-upgrade'), 'images.json');
       // The sandbox overlay's images, by the keys the previous release has too; not its scheduling keys.
       const { nodeSelector: _a, tolerations: _b, ...api } = realNode.api;
-      const { nodeSelector: _c, tolerations: _d, ...workers } = realNode.workers;
+      const { nodeSelector: _c, tolerations: _d, pools: poolMap, ...workersRest } = realNode.workers;
+      // The previous release takes its pools as a list of whole pools (the map came in 0.2.0).
+      const workers = {
+        ...workersRest,
+        pools: Object.entries(poolMap).map(([name, p]) => {
+          const { autoscaling: _i, ...whole } = { ...DEFAULT_POOLS[name]!, ...p };
+          return { name, ...whole };
+        }),
+      };
       const { nodeSelector: _e, tolerations: _f, ...postgres } = realNode.postgres;
       const { nodeSelector: _g, tolerations: _h, ...redis } = realNode.redis;
       writeFileSync(images, JSON.stringify({ global: realNode.global, api, workers, postgres, redis }));

@@ -4,41 +4,54 @@
  */
 import { LABEL_PATTERN } from '../../core/schema.js';
 import type { IEnvVar } from 'kubernetes-models/v1';
-import { bool, defaultsOf, group, int, intList, objectList, recordList, renamed, resources, str, type ValuesOf } from '../../core/values.js';
+import { bool, defaultsOf, group, int, intList, objectList, overrides, recordMap, renamed, resources, str, type ValuesOf } from '../../core/values.js';
 import { commonModel, podMetadataModel, topologySpreadModel, disruptionBudgetModel, scalingBehaviorModel, disruptionBudgetRules, drainableBudgetRule, podExtrasModel, schedulingModel, securityContextModel, serviceAccountModel, serviceAccountRules, securityContextRules } from '../_shared/common.js';
-import { all, atMost, forEach, not, requires, truthy, unique, type Rule } from '../../core/rules.js';
+import { all, atMost, forEach, nonEmpty, not, requires, truthy, type Rule } from '../../core/rules.js';
 import { connectionsModel } from '../_shared/connections.js';
 import { imageModel } from '../_shared/image.js';
 import { egressModel } from '../_shared/network.js';
 
 const QUEUE_PATTERN = '^[A-Za-z0-9_.-]+$';
 
-const poolModel = group('A worker pool: one Deployment consuming one queue.', {
-  name: str('Pool name, part of object names and of the Celery node name.', 'default', { pattern: LABEL_PATTERN }),
+/** The chart-wide autoscaling settings a pool may override (autoscaling.enabled and .keda stay chart-wide). */
+const poolAutoscalingModel = group('This pool\'s own autoscaling settings, over the chart-wide autoscaling.', {
+  listLength: int('Queued tasks per replica that KEDA aims for.', 10, { minimum: 1 }),
+  targetCPUUtilizationPercentage: int('Average CPU use, in percent of requests, the autoscaler aims for.', 70, { minimum: 1, maximum: 100 }),
+  pollingInterval: int('Seconds between KEDA\'s queue checks.', 15, { minimum: 1 }),
+  scaleDown: scalingBehaviorModel('down', { stabilizationWindowSeconds: 300, percent: 10, periodSeconds: 60 }),
+});
+
+const poolModel = group('A worker pool, keyed by its name (part of object names and of the Celery node name): one Deployment consuming one queue.', {
   queue: str('Celery queue the pool consumes (-Q); also the Redis list KEDA watches.', 'celery', { pattern: QUEUE_PATTERN }),
   concurrency: int('Worker processes per pod (WORKER_CONCURRENCY).', 4, { minimum: 1 }),
   replicas: int('Replicas when autoscaling is off.', 1, { minimum: 0 }),
   minReplicas: int('Fewest replicas under the autoscaler.', 1, { minimum: 1 }),
   maxReplicas: int('Most replicas under the autoscaler.', 5, { minimum: 1 }),
   resources: resources('each worker', { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } }),
+  autoscaling: overrides('This pool\'s own autoscaling settings (listLength, targetCPUUtilizationPercentage, pollingInterval, scaleDown), each over the chart-wide autoscaling key of the same name; empty takes them all.', poolAutoscalingModel),
 });
 
-type Pool = ValuesOf<typeof poolModel>;
+export type Pool = ValuesOf<typeof poolModel>;
 
-/** A pool with the model's defaults but its own name and queue. */
-const pool = (name: string, queue: string, d: Partial<Pool> = {}): Pool => ({ ...defaultsOf(poolModel), name, queue, ...d });
+/** A pool with the model's defaults but its own queue. */
+const pool = (queue: string, d: Partial<Pool> = {}): Pool => ({ ...defaultsOf(poolModel), queue, ...d });
 
-export const DEFAULT_POOLS: Pool[] = [pool('default', 'celery'), pool('high-priority', 'high_priority')];
+export const DEFAULT_POOLS: Record<string, Pool> = { default: pool('celery'), 'high-priority': pool('high_priority') };
 
 export const workersModel = group('ConcertMaster Celery worker pools with queue-based autoscaling.', {
   ...commonModel(true),
   image: imageModel('the workers', { registry: 'docker.io', repository: 'concertmaster/worker', tag: '' }),
   app: str('Celery application (-A).', 'app.celery', { pattern: '^[A-Za-z_][A-Za-z0-9_.:]*$' }),
   logLevel: str('Celery log level.', 'info', { pattern: '^(debug|info|warning|error|critical)$' }),
-  pools: recordList('Worker pools; each becomes a Deployment, an autoscaler and a PodDisruptionBudget.', poolModel, DEFAULT_POOLS, { minItems: 1 }),
+  pools: recordMap('Worker pools by name; each becomes a Deployment, an autoscaler and a PodDisruptionBudget. A values file changes one pool\'s key alone (pools.default.maxReplicas), or adds a pool with all of its keys.', poolModel, DEFAULT_POOLS, {
+    keyPattern: LABEL_PATTERN,
+    minProperties: 1,
+    since: '0.2.0',
+    example: 'e.g. pools: {default: {queue: celery, maxReplicas: 10, …}, high-priority: {queue: high_priority, …}}',
+  }),
   extraEnv: objectList<IEnvVar>('Extra environment variables for every worker.', [], ['name']),
   ...podExtrasModel('every pool\'s worker container'),
-  autoscaling: group('Autoscaling of every pool between its minReplicas and maxReplicas.', {
+  autoscaling: group('Autoscaling of every pool between its minReplicas and maxReplicas; a pool\'s own autoscaling overrides listLength, targetCPUUtilizationPercentage, pollingInterval and scaleDown.', {
     enabled: bool('Autoscale the pools; the Deployments then have no spec.replicas.', false),
     keda: bool('Use KEDA ScaledObjects (queue length and CPU). Off: an autoscaling/v2 HPA on CPU only.', false),
     listLength: int('Queued tasks per replica that KEDA aims for.', 10, { minimum: 1 }),
@@ -87,7 +100,7 @@ const poolDrainBlocked = 'a disruption budget that keeps every pod of the pool b
 
 /** The budget applies to each pool: its minAvailable must stay below every pool's pods. */
 export const workersRules: readonly Rule[] = [
-  unique('workers-pool-names', 'pools', 'name', 'a pool\'s name names its Deployment, autoscaler and disruption budget'),
+  nonEmpty('workers-pools-any', 'pools', { why: 'a workers chart without a pool runs no task; turn the chart off (enabled: false) instead' }),
   forEach('workers-pools', 'pools', [
     atMost('workers-pool-min-max', 'minReplicas', 'maxReplicas', { why: 'the autoscaler scales between the two' }),
     drainableBudgetRule('workers-pdb-autoscaling-min', 'minReplicas', `at the autoscaler's minimum, ${poolDrainBlocked}`, truthy('$.autoscaling.enabled'), '$.podDisruptionBudget'),
@@ -104,3 +117,17 @@ export const workersRules: readonly Rule[] = [
   ),
   ...securityContextRules('workers'),
 ];
+
+type WorkersValues = ValuesOf<typeof workersModel>;
+
+/**
+ * Each pool with its name and its effective autoscaling: its own settings over the chart-wide ones, as
+ * the templates merge them (mergeOverwrite of the pool's autoscaling over the chart's).
+ */
+export function poolEntries(w: WorkersValues): { name: string; pool: Pool; autoscaling: WorkersValues['autoscaling'] }[] {
+  return Object.entries(w.pools).map(([name, pool]) => ({
+    name,
+    pool,
+    autoscaling: { ...w.autoscaling, ...(pool.autoscaling ?? {}), scaleDown: { ...w.autoscaling.scaleDown, ...(pool.autoscaling?.scaleDown ?? {}) } } as WorkersValues['autoscaling'],
+  }));
+}

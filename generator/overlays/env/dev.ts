@@ -1,6 +1,5 @@
 /** dev: a bare cluster with no operators, one small replica of everything. */
 import type { UmbrellaOverlay } from '../../suite/suite.js';
-import { DEFAULT_POOLS } from '../../charts/workers/model.js';
 
 export const dev = {
   global: { environment: 'dev' },
@@ -15,10 +14,11 @@ export const dev = {
     logLevel: 'debug',
     autoscaling: { enabled: false },
     podDisruptionBudget: { enabled: false },
-    pools: [
-      { ...DEFAULT_POOLS[0]!, concurrency: 2, replicas: 1 },
-      { ...DEFAULT_POOLS[1]!, concurrency: 2, replicas: 1 },
-    ],
+    // One key per change: Helm merges each pool over the chart's.
+    pools: {
+      default: { concurrency: 2, replicas: 1 },
+      'high-priority': { concurrency: 2, replicas: 1 },
+    },
   },
   // A bare cluster: one PostgreSQL StatefulSet and one Redis StatefulSet (broker and cache). Like the API's
   // and the workers', their budgets stay off: one pod each, and nothing to keep up during a drain.

@@ -46,10 +46,9 @@ export const production = {
   workers: {
     // Plan: KEDA between 3 and 50 replicas on the queue length (10) and CPU (70%), gentle scale-down.
     autoscaling: { enabled: true, keda: true, listLength: 10, targetCPUUtilizationPercentage: 70 },
-    pools: [
+    pools: {
       // Plan: celery-workers, concurrency 4, requests 500m/1Gi, limits 2000m/4Gi, 5 replicas.
-      {
-        name: 'default',
+      default: {
         queue: 'celery',
         concurrency: 4,
         replicas: 5,
@@ -58,8 +57,7 @@ export const production = {
         resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2000m', memory: '4Gi' } },
       },
       // Plan: celery-workers-high-priority, requests 1000m/2Gi, limits 2000m/4Gi, 3 replicas.
-      {
-        name: 'high-priority',
+      'high-priority': {
         queue: 'high_priority',
         concurrency: 4,
         replicas: 3,
@@ -67,7 +65,7 @@ export const production = {
         maxReplicas: 50,
         resources: { requests: { cpu: '1000m', memory: '2Gi' }, limits: { cpu: '2000m', memory: '4Gi' } },
       },
-    ],
+    },
   },
   redis: {
     mode: 'operator',

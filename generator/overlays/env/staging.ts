@@ -1,6 +1,5 @@
 /** staging: production's shape at a smaller scale. */
 import type { UmbrellaOverlay } from '../../suite/suite.js';
-import { DEFAULT_POOLS } from '../../charts/workers/model.js';
 
 export const staging = {
   api: {
@@ -23,10 +22,10 @@ export const staging = {
   observability: { enabled: true },
   workers: {
     autoscaling: { enabled: true, keda: true },
-    pools: [
-      { ...DEFAULT_POOLS[0]!, minReplicas: 1, maxReplicas: 10 },
-      { ...DEFAULT_POOLS[1]!, minReplicas: 1, maxReplicas: 10 },
-    ],
+    pools: {
+      default: { minReplicas: 1, maxReplicas: 10 },
+      'high-priority': { minReplicas: 1, maxReplicas: 10 },
+    },
   },
   redis: { mode: 'operator' },
   postgres: {

@@ -7,7 +7,6 @@
  * waiting tasks per replica (the plan: 10) make a handful of slow workflows enough. Not production.
  */
 import type { UmbrellaOverlay } from '../../suite/suite.js';
-import { realNode } from './real-node.js';
 
 export const autoscaling = {
   api: {
@@ -21,9 +20,12 @@ export const autoscaling = {
   },
   workers: {
     autoscaling: { enabled: true, keda: true, listLength: 2, pollingInterval: 5, scaleDown: { stabilizationWindowSeconds: 30, percent: 100 } },
-    // Lists replace lists: the real node's pools, with bounds for the autoscaler, and a CPU request that
-    // an idle worker stays well under: its exec probes start a Python each, which the CPU trigger counts,
-    // and at real-node.yaml's 50m they alone would pass 70% and scale the pool.
-    pools: realNode.workers.pools.map((p) => ({ ...p, minReplicas: 1, maxReplicas: 3, resources: { ...p.resources, requests: { ...p.resources.requests, cpu: '200m' } } })),
+    // The real node's pools, with bounds for the autoscaler, and a CPU request that an idle worker stays
+    // well under: its exec probes start a Python each, which the CPU trigger counts, and at
+    // real-node.yaml's 50m they alone would pass 70% and scale the pool.
+    pools: {
+      default: { minReplicas: 1, maxReplicas: 3, resources: { requests: { cpu: '200m' } } },
+      'high-priority': { minReplicas: 1, maxReplicas: 3, resources: { requests: { cpu: '200m' } } },
+    },
   },
 } satisfies UmbrellaOverlay;

@@ -6,7 +6,6 @@
  */
 import type { IToleration } from 'kubernetes-models/v1';
 import type { UmbrellaOverlay } from '../../suite/suite.js';
-import { DEFAULT_POOLS } from '../../charts/workers/model.js';
 
 /** The real node's label and taint (sandbox/real-node.ts): every workload selects and tolerates them. */
 const onRealNode: { nodeSelector: Record<string, string>; tolerations: IToleration[] } = {
@@ -33,10 +32,10 @@ export const realNode = {
   workers: {
     ...onRealNode,
     image: app,
-    pools: [
-      { ...DEFAULT_POOLS[0]!, concurrency: 2, replicas: 1, resources: small('50m', '192Mi') },
-      { ...DEFAULT_POOLS[1]!, concurrency: 2, replicas: 1, resources: small('50m', '192Mi') },
-    ],
+    pools: {
+      default: { concurrency: 2, replicas: 1, resources: small('50m', '192Mi') },
+      'high-priority': { concurrency: 2, replicas: 1, resources: small('50m', '192Mi') },
+    },
   },
   postgres: { ...onRealNode, resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } }, standaloneImage: { repository: 'concertmaster/postgres', tag: '15-bookworm' } },
   redis: {

@@ -9,6 +9,25 @@ const envOf = (o: K8sObject) => Object.fromEntries(container(o).env.map((e: any)
 
 settingCases('workers', 'deployment.yaml', [
   {
+    it: 'one key changes one pool: pools.default.replicas leaves its other keys and the other pool as they were',
+    set: ['--set', 'pools.default.replicas=4'],
+    expect: (objects) => {
+      expect(pool(objects).spec.replicas).toBe(4);
+      expect(container(pool(objects)).args).toContain('celery');
+      expect(container(pool(objects)).resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } });
+      expect(pool(objects, 'high-priority').spec.replicas).toBe(1);
+    },
+  },
+  {
+    it: 'a new pool, with all of its keys, beside the chart\'s',
+    set: ['--set-json', 'pools.bulk={"queue":"bulk","concurrency":8,"replicas":2,"minReplicas":1,"maxReplicas":4,"resources":{"requests":{"cpu":"100m","memory":"256Mi"},"limits":{"cpu":"1","memory":"1Gi"}}}'],
+    expect: (objects) => {
+      expect(byKind(objects, 'Deployment').map((d) => d.metadata.name)).toEqual(['concertmaster-workers-bulk', 'concertmaster-workers-default', 'concertmaster-workers-high-priority']);
+      expect(container(pool(objects, 'bulk')).args.slice(3, 6)).toEqual(['-Q', 'bulk', '-n']);
+      expect(pool(objects, 'bulk').spec.selector.matchLabels['concertmaster.io/pool']).toBe('bulk');
+    },
+  },
+  {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: ['--set', 'beat.enabled=true', '--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
     expect: (objects) => {

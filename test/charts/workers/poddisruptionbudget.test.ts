@@ -18,12 +18,12 @@ settingCases('workers', 'poddisruptionbudget.yaml', [
   },
   {
     it: 'minAvailable instead, below the autoscaler\'s minimum of every pool',
+    // One key per pool and setting: Helm merges each into the chart's pools.
     set: [
-      '--set', 'autoscaling.enabled=true', '--set', 'pools[0].name=default', '--set', 'pools[0].queue=celery', '--set', 'pools[0].minReplicas=3', '--set', 'pools[0].maxReplicas=6',
-      '--set', 'pools[0].replicas=3', '--set', 'pools[0].concurrency=4', '--set', 'pools[0].resources.requests.cpu=250m', '--set', 'pools[0].resources.requests.memory=512Mi',
-      '--set', 'pools[0].resources.limits.cpu=1', '--set', 'pools[0].resources.limits.memory=1Gi',
+      '--set', 'autoscaling.enabled=true', '--set', 'pools.default.minReplicas=3', '--set', 'pools.default.maxReplicas=6',
+      '--set', 'pools.high-priority.minReplicas=3', '--set', 'pools.high-priority.maxReplicas=6',
       '--set', 'podDisruptionBudget.minAvailable=2', '--set', 'podDisruptionBudget.maxUnavailable=',
     ],
-    expect: (objects) => expect(specs(objects)).toEqual([{ minAvailable: 2, selector: 'default' }]),
+    expect: (objects) => expect(specs(objects)).toEqual([{ minAvailable: 2, selector: 'default' }, { minAvailable: 2, selector: 'high-priority' }]),
   },
 ]);

@@ -1,6 +1,6 @@
-{{/* Name of a pool's objects. Call with (dict "root" $ "pool" <pool>). */}}
+{{/* Name of a pool's objects. Call with the pool context (dict "root" $ "pool" <pool> "name" <its key>). */}}
 {{- define "workers.poolName" -}}
-{{- include "workers.suite.join" (dict "base" (include "workers.fullname" .root) "suffix" .pool.name) -}}
+{{- include "workers.suite.join" (dict "base" (include "workers.fullname" .root) "suffix" .name) -}}
 {{- end -}}
 
 {{/* The TriggerAuthentication of the broker's password, and the ScaledObjects' reference to it. */}}
@@ -8,16 +8,16 @@
 {{- include "workers.suite.join" (dict "base" (include "workers.fullname" .) "suffix" "broker") -}}
 {{- end -}}
 
-{{/* Selector labels of a pool: the chart's, the component, and the pool. Call with (dict "root" $ "pool" <pool>). */}}
+{{/* Selector labels of a pool: the chart's, the component, and the pool. Call with the pool context. */}}
 {{- define "workers.poolSelectorLabels" -}}
 {{ include "workers.componentSelectorLabels" (dict "root" .root "component" "worker") }}
-concertmaster.io/pool: {{ .pool.name }}
+concertmaster.io/pool: {{ .name }}
 {{- end -}}
 
-{{/* Labels of a pool's objects. Call with (dict "root" $ "pool" <pool>). */}}
+{{/* Labels of a pool's objects. Call with the pool context. */}}
 {{- define "workers.poolLabels" -}}
 {{ include "workers.componentLabels" (dict "root" .root "component" "worker") }}
-concertmaster.io/pool: {{ .pool.name }}
+concertmaster.io/pool: {{ .name }}
 {{- end -}}
 
 {{/*
@@ -53,7 +53,7 @@ import os, kombu; kombu.Connection(os.environ["CELERY_BROKER_URL"], connect_time
 
 {{/*
 A pool's object metadata, the same on its Deployment's autoscaler whichever kind it is. Call with the
-pool context (dict "root" $ "pool" $pool).
+pool context (dict "root" $ "pool" $pool "name" $name).
 */}}
 {{- define "workers.poolMetadata" -}}
 metadata:
@@ -65,3 +65,10 @@ metadata:
     {{- include "workers.annotations" .root | nindent 4 }}
 {{- end -}}
 
+{{/*
+A pool's autoscaling settings as YAML: its own (pools.<name>.autoscaling) over the chart-wide
+autoscaling, key by key. Call with the pool context; read it back with fromYaml.
+*/}}
+{{- define "workers.poolAutoscaling" -}}
+{{- toYaml (mergeOverwrite (deepCopy .root.Values.autoscaling) (deepCopy (.pool.autoscaling | default dict))) -}}
+{{- end -}}
