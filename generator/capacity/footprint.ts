@@ -73,7 +73,7 @@ export function components(v: UmbrellaValues, a: Assumptions): Component[] {
     const hpa = v.api.autoscaling;
     out.push({ ...base, name: 'api', minPods: hpa.enabled ? hpa.minReplicas : v.api.replicas, maxPods: hpa.enabled ? hpa.maxReplicas : v.api.replicas, ...pod([[v.api.resources, 'api.resources']], true), scaledBy: 'api' });
     if (v.api.migrations.enabled) out.push({ ...base, name: 'api migration Job', minPods: 1, maxPods: 1, transient: true, ...pod([[v.api.migrations.resources, 'api.migrations.resources']], true) });
-    if (v.api.tests.enabled) out.push({ ...base, name: 'api helm test pod', minPods: 1, maxPods: 1, transient: true, ...pod([[undefined, 'limitRange.default']], true) });
+    if (v.api.tests.enabled) out.push({ ...base, name: 'api helm test pod', minPods: 1, maxPods: 1, transient: true, ...pod([[v.api.tests.resources, 'api.tests.resources']], true) });
   }
   if (v.workers.enabled) {
     const scaled = v.workers.autoscaling.enabled;

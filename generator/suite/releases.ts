@@ -56,6 +56,7 @@ export const RELEASES: readonly Release[] = [
         { kind: 'changed', description: 'values.schema.json carries defaults on leaves only, and the umbrella\'s subchart sections leave their copy of global to the subcharts\' schemas: the umbrella schema shrinks from 184 KB to 133 KB.' },
       ],
       api: [
+        { kind: 'added', description: 'tests.resources: the helm test pod\'s requests and limits (10m/16Mi, 100m/64Mi as before), which the capacity report now counts instead of the LimitRange\'s defaults.' },
         { kind: 'changed', description: 'The API Deployment\'s pod comes from the suite\'s one pod builder (podDefaults), like every other workload; it renders the same objects. podAnnotations and podLabels also reach the migration Job\'s pod.' },
         { kind: 'added', description: 'nodeSelector, tolerations, affinity and priorityClassName for the API and its migration Job and test pod.' },
         { kind: 'added', description: 'PORT and METRICS_PORT in the API\'s environment, from the ports the chart probes.' },

@@ -71,18 +71,24 @@ describe('footprint', () => {
     expect(cs.map((c) => ({ name: c.name, pods: [c.minPods, c.maxPods], requests: c.requests, limits: c.limits, storage: c.storagePerPod, spot: c.spot, transient: c.transient }))).toEqual([
       // 900m + the sidecar's 100m; 1Gi + 128Mi. Limits are the container's: the sidecar's are not packed.
       { name: 'api', pods: [2, 4], requests: { cpu: 1, memory: Gi + 128 * Mi }, limits: { cpu: 2, memory: 2 * Gi }, storage: 0, spot: false, transient: false },
-      // The test pod sets no resources: 200m / 512Mi from the LimitRange, plus the sidecar.
-      { name: 'api helm test pod', pods: [1, 1], requests: { cpu: 0.3, memory: 640 * Mi }, limits: { cpu: 1, memory: Gi }, storage: 0, spot: false, transient: true },
+      // The test pod's api.tests.resources, 10m / 16Mi, plus the sidecar; its own limits, 100m / 64Mi.
+      { name: 'api helm test pod', pods: [1, 1], requests: { cpu: 0.11, memory: 144 * Mi }, limits: { cpu: 0.1, memory: 64 * Mi }, storage: 0, spot: false, transient: true },
       { name: 'workers default', pods: [1, 3], requests: { cpu: 1.5, memory: 2 * Gi + 128 * Mi }, limits: { cpu: 2, memory: 4 * Gi }, storage: 0, spot: true, transient: false },
       { name: 'postgres', pods: [1, 1], requests: { cpu: 1.1, memory: 2 * Gi + 128 * Mi }, limits: { cpu: 2, memory: 4 * Gi }, storage: 10 * Gi, spot: false, transient: false },
     ]);
   });
 
+  it('gives a container that sets no resources (the Pooler\'s PgBouncer) the LimitRange\'s defaults', () => {
+    const v = bare(mergeValues(apiAndWorkers, { global: { postgresql: { pooler: true } }, postgres: { mode: 'cnpg', instances: 2, pooler: { instances: 2 } } }));
+    const pooler = components(v, small).find((c) => c.name === 'postgres pooler')!;
+    expect({ requests: pooler.requests, limits: pooler.limits }).toEqual({ requests: { cpu: 0.2, memory: 512 * Mi }, limits: { cpu: 1, memory: Gi } });
+  });
+
   it('totals at minimum and at maximum scale', () => {
-    // min: 2 api + 1 test + 1 worker + 1 postgres = 5 pods; CPU 2 + 0.3 + 1.5 + 1.1 = 4.9.
-    expect(totals(cs, 'min')).toEqual({ pods: 5, requests: { cpu: 4.9, memory: 2 * (Gi + 128 * Mi) + 640 * Mi + (2 * Gi + 128 * Mi) * 2 }, limits: { cpu: 4 + 1 + 2 + 2, memory: 4 * Gi + Gi + 4 * Gi + 4 * Gi }, storage: 10 * Gi });
-    // max: 4 api + 1 test + 3 workers + 1 postgres = 9 pods; CPU 4 + 0.3 + 4.5 + 1.1 = 9.9.
-    expect({ pods: totals(cs, 'max').pods, cpu: totals(cs, 'max').requests.cpu }).toEqual({ pods: 9, cpu: 9.9 });
+    // min: 2 api + 1 test + 1 worker + 1 postgres = 5 pods; CPU 2 + 0.11 + 1.5 + 1.1 = 4.71.
+    expect(totals(cs, 'min')).toEqual({ pods: 5, requests: { cpu: 4.71, memory: 2 * (Gi + 128 * Mi) + 144 * Mi + (2 * Gi + 128 * Mi) * 2 }, limits: { cpu: 4 + 0.1 + 2 + 2, memory: 4 * Gi + 64 * Mi + 4 * Gi + 4 * Gi }, storage: 10 * Gi });
+    // max: 4 api + 1 test + 3 workers + 1 postgres = 9 pods; CPU 4 + 0.11 + 4.5 + 1.1 = 9.71.
+    expect({ pods: totals(cs, 'max').pods, cpu: totals(cs, 'max').requests.cpu }).toEqual({ pods: 9, cpu: 9.71 });
   });
 });
 
@@ -228,10 +234,10 @@ describe('verdicts and guard rails', () => {
   it('a ResourceQuota smaller than maximum scale fails, naming the key', () => {
     const v = configuration('production', 'us-east-1', [{ path: 'quota.yaml', values: { resourceQuota: { enabled: true, pods: 100 } } }]).values;
     expect(guardRailViolations(v, DEFAULT_ASSUMPTIONS)).toEqual([
-      'the ResourceQuota cannot hold maximum scale: CPU requests 111.78 > resourceQuota.requestsCpu 100; raise resourceQuota.requestsCpu or lower the autoscalers\' maxima',
-      'the ResourceQuota cannot hold maximum scale: memory requests 239.4Gi > resourceQuota.requestsMemory 200Gi; raise resourceQuota.requestsMemory or lower the autoscalers\' maxima',
-      'the ResourceQuota cannot hold maximum scale: CPU limits 273.4 > resourceQuota.limitsCpu 200; raise resourceQuota.limitsCpu or lower the autoscalers\' maxima',
-      'the ResourceQuota cannot hold maximum scale: memory limits 592.6Gi > resourceQuota.limitsMemory 400Gi; raise resourceQuota.limitsMemory or lower the autoscalers\' maxima',
+      'the ResourceQuota cannot hold maximum scale: CPU requests 111.59 > resourceQuota.requestsCpu 100; raise resourceQuota.requestsCpu or lower the autoscalers\' maxima',
+      'the ResourceQuota cannot hold maximum scale: memory requests 239Gi > resourceQuota.requestsMemory 200Gi; raise resourceQuota.requestsMemory or lower the autoscalers\' maxima',
+      'the ResourceQuota cannot hold maximum scale: CPU limits 272.5 > resourceQuota.limitsCpu 200; raise resourceQuota.limitsCpu or lower the autoscalers\' maxima',
+      'the ResourceQuota cannot hold maximum scale: memory limits 590.6Gi > resourceQuota.limitsMemory 400Gi; raise resourceQuota.limitsMemory or lower the autoscalers\' maxima',
       'the ResourceQuota cannot hold maximum scale: pods 137 > resourceQuota.pods 100; raise resourceQuota.pods or lower the autoscalers\' maxima',
     ]);
   });

@@ -108,6 +108,7 @@ export const apiModel = group('The ConcertMaster HTTP API.', {
   tests: group('The `helm test` pod, which checks GET /health through the Service.', {
     enabled: bool('Create the test pod.', true),
     image: imageModel('the test pod', { registry: 'docker.io', repository: 'curlimages/curl', tag: '8.11.1' }),
+    resources: resources('the test pod', { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } }),
   }),
 });
 

@@ -14,6 +14,11 @@ settingCases('api', 'tests/pod.yaml', [
     },
   },
   {
+    it: 'tests.resources: the test pod\'s requests and limits, which the capacity report counts',
+    set: ['--set', 'tests.resources.requests.cpu=20m', '--set', 'tests.resources.requests.memory=32Mi', '--set', 'tests.resources.limits.cpu=200m', '--set', 'tests.resources.limits.memory=128Mi'],
+    expect: (objects) => expect(one(objects, 'Pod').spec.containers[0].resources).toEqual({ requests: { cpu: '20m', memory: '32Mi' }, limits: { cpu: '200m', memory: '128Mi' } }),
+  },
+  {
     it: 'tests.enabled=false renders no test pod',
     set: ['--set', 'tests.enabled=false'],
     allTemplates: true,
