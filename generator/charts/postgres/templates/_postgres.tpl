@@ -1,6 +1,6 @@
-{{/* Name of the CloudNativePG Cluster, and prefix of its Services and Secrets (<name>-rw, <name>-app), with room for those suffixes. */}}
+{{/* Name of the CloudNativePG Cluster, and prefix of its Services and Secrets (<name>-rw, <name>-app): suite.postgresClusterOf. */}}
 {{- define "postgres.clusterName" -}}
-{{- include "postgres.suite.join" (dict "base" (include "postgres.fullname" .) "room" 13) -}}
+{{- include "postgres.suite.postgresClusterOf" (dict "base" (include "postgres.fullname" .)) -}}
 {{- end -}}
 
 {{/* The application credentials Secret: global.postgresql.credentialsSecret, or the one this chart or CloudNativePG makes. */}}

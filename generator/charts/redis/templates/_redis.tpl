@@ -34,13 +34,9 @@ appendonly {{ ternary "yes" "no" .appendonly }}
 {{- include "redis.suite.join" (dict "base" (include "redis.fullname" .) "suffix" "config") -}}
 {{- end -}}
 
-{{/*
-The cache's RedisCluster. The operator makes <name>-leader and <name>-follower StatefulSets and
-Services from it, whose pods add "-<ordinal>" and a revision hash: room 20 keeps those within 63
-(suite.redisCacheHost names its leader the same).
-*/}}
+{{/* The cache's RedisCluster (suite.redisCacheOf says why its name leaves room). */}}
 {{- define "redis.cacheName" -}}
-{{- include "redis.suite.join" (dict "base" (include "redis.fullname" .) "suffix" "cache" "room" 20) -}}
+{{- include "redis.suite.redisCacheOf" (dict "base" (include "redis.fullname" .)) -}}
 {{- end -}}
 
 {{/* The cache's redis.conf. */}}

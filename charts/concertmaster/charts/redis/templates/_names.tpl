@@ -57,11 +57,17 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 
 {{/*
-The PostgreSQL cluster: the CloudNativePG Cluster or the StatefulSet, prefix of their Services and
-Secret, with room for CloudNativePG's suffixes (postgres.clusterName names it the same). Call with (dict "root" $).
+The PostgreSQL cluster's name from the postgres chart's full name ("base"): room for CloudNativePG's
+suffixes (-rw, -replication, the pods' ordinals). The postgres chart (postgres.clusterName) and the
+charts that reach it (suite.postgresCluster) both name it here. Call with (dict "base" <full name>).
 */}}
+{{- define "redis.suite.postgresClusterOf" -}}
+{{- include "redis.suite.join" (dict "base" .base "room" 13) -}}
+{{- end -}}
+
+{{/* The PostgreSQL cluster: the CloudNativePG Cluster or the StatefulSet, prefix of their Services and Secret. Call with (dict "root" $). */}}
 {{- define "redis.suite.postgresCluster" -}}
-{{- include "redis.suite.join" (dict "base" (include "redis.suite.fullname" (dict "root" .root "chart" "postgres")) "room" 13) -}}
+{{- include "redis.suite.postgresClusterOf" (dict "base" (include "redis.suite.fullname" (dict "root" .root "chart" "postgres"))) -}}
 {{- end -}}
 
 {{/* The read-write PostgreSQL host: global.postgresql.host, or the cluster's -rw Service, or its Pooler's with global.postgresql.pooler. */}}
@@ -107,9 +113,19 @@ global.redis.host as given, else the Service's name qualified with the release's
 {{- end -}}
 {{- end -}}
 
+{{/*
+The cache's RedisCluster name from the redis chart's full name ("base"). The operator makes
+<name>-leader and <name>-follower StatefulSets and Services from it, whose pods add "-<ordinal>" and a
+revision hash: room 20 keeps those within 63. The redis chart (redis.cacheName) and the charts that reach
+the cache (suite.redisCacheHost) both name it here. Call with (dict "base" <full name>).
+*/}}
+{{- define "redis.suite.redisCacheOf" -}}
+{{- include "redis.suite.join" (dict "base" .base "suffix" "cache" "room" 20) -}}
+{{- end -}}
+
 {{/* The Redis Cluster of the cache (redis chart in operator mode): the operator's leader Service. */}}
 {{- define "redis.suite.redisCacheHost" -}}
-{{- printf "%s-leader" (include "redis.suite.join" (dict "base" (include "redis.suite.fullname" (dict "root" .root "chart" "redis")) "suffix" "cache" "room" 20)) -}}
+{{- printf "%s-leader" (include "redis.suite.redisCacheOf" (dict "base" (include "redis.suite.fullname" (dict "root" .root "chart" "redis")))) -}}
 {{- end -}}
 
 {{/* The Redis password Secret (key password): global.redis.credentialsSecret, or the redis chart's. */}}
