@@ -4,7 +4,7 @@
  * reach. Cases write their --set arguments out literally so that the setting-coverage scan
  * (test/generator/setting-coverage.test.ts) sees them; files live in test/charts/<chart>/<kind>.test.ts.
  */
-import { describe, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { HELMS, render, type K8sObject } from './helm.js';
 
 export interface SettingCase {
@@ -38,3 +38,16 @@ export function settingCases(chart: string, template: string, cases: readonly Se
 export const container = (o: K8sObject) => o.spec.template.spec.containers[0];
 /** A workload's pod spec. */
 export const podSpec = (o: K8sObject) => o.spec.template.spec;
+
+/**
+ * What the pod-metadata cases set (podAnnotations example.com/owner and podLabels team, both "forms")
+ * reaches every pod template of `workloads`, and never a selector.
+ */
+export function expectPodMetadata(workloads: readonly K8sObject[]): void {
+  expect(workloads.length).toBeGreaterThan(0);
+  for (const o of workloads) {
+    expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
+    expect(o.spec.template.metadata.labels.team).toBe('forms');
+    expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
+  }
+}

@@ -1,7 +1,7 @@
 /** The API Deployment: what each of its settings changes in the rendered object. */
 import { expect } from '@jest/globals';
 import { one } from '../../support/helm.js';
-import { container, podSpec, settingCases } from '../../support/settings.js';
+import { container, expectPodMetadata, podSpec, settingCases } from '../../support/settings.js';
 
 const deployment = (objects: Parameters<typeof one>[0]) => one(objects, 'Deployment');
 const probe = (path: string, delay: number, period: number, timeout: number, failures: number) => ({
@@ -59,12 +59,7 @@ settingCases('api', 'deployment.yaml', [
   {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: ['--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
-    expect: (objects) => {
-      const d = deployment(objects);
-      expect(d.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
-      expect(d.spec.template.metadata.labels.team).toBe('forms');
-      expect(d.spec.selector.matchLabels.team).toBeUndefined();
-    },
+    expect: (objects) => expectPodMetadata([deployment(objects)]),
   },
   {
     it: 'priorityClassName and affinity reach the pod; an affinity replaces the zone preference',

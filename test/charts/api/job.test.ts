@@ -1,19 +1,13 @@
 /** The migration Job: its command, limits and lifetime. */
 import { expect } from '@jest/globals';
 import { byKind, one } from '../../support/helm.js';
-import { container, settingCases } from '../../support/settings.js';
+import { container, expectPodMetadata, settingCases } from '../../support/settings.js';
 
 settingCases('api', 'job.yaml', [
   {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: ['--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
-    expect: (objects) => {
-      for (const o of [one(objects, 'Job')]) {
-        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
-        expect(o.spec.template.metadata.labels.team).toBe('forms');
-        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
-      }
-    },
+    expect: (objects) => expectPodMetadata([one(objects, 'Job')]),
   },
   {
     it: 'migrations: command, retries, deadline, time to live and resources',

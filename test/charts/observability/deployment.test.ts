@@ -1,7 +1,7 @@
 /** The Celery exporter's Deployment, and the scheduling and pod security shared by the chart's pods. */
 import { expect } from '@jest/globals';
 import { byKind, one } from '../../support/helm.js';
-import { container, podSpec, settingCases } from '../../support/settings.js';
+import { container, expectPodMetadata, podSpec, settingCases } from '../../support/settings.js';
 
 const ON = ['--set', 'enabled=true'];
 
@@ -18,13 +18,7 @@ settingCases('observability', 'deployment.yaml', [
   {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: [...ON, '--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
-    expect: (objects) => {
-      for (const o of [one(objects, 'Deployment')]) {
-        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
-        expect(o.spec.template.metadata.labels.team).toBe('forms');
-        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
-      }
-    },
+    expect: (objects) => expectPodMetadata([one(objects, 'Deployment')]),
   },
   {
     it: 'celeryExporter: image, port and resources',

@@ -1,19 +1,13 @@
 /** The standalone PostgreSQL StatefulSet (dev, bare clusters). */
 import { expect } from '@jest/globals';
 import { one } from '../../support/helm.js';
-import { container, podSpec, settingCases } from '../../support/settings.js';
+import { container, expectPodMetadata, podSpec, settingCases } from '../../support/settings.js';
 
 settingCases('postgres', 'statefulset.yaml', [
   {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: ['--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
-    expect: (objects) => {
-      for (const o of [one(objects, 'StatefulSet')]) {
-        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
-        expect(o.spec.template.metadata.labels.team).toBe('forms');
-        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
-      }
-    },
+    expect: (objects) => expectPodMetadata([one(objects, 'StatefulSet')]),
   },
   {
     it: 'standaloneImage: registry, digest over the tag, pull policy',

@@ -1,7 +1,7 @@
 /** The standalone Redis StatefulSet and its exporter sidecar. */
 import { expect } from '@jest/globals';
 import { one, type K8sObject } from '../../support/helm.js';
-import { podSpec, settingCases } from '../../support/settings.js';
+import { expectPodMetadata, podSpec, settingCases } from '../../support/settings.js';
 
 const sts = (objects: readonly K8sObject[]) => one(objects, 'StatefulSet');
 const containerNamed = (o: K8sObject, name: string) => podSpec(o).containers.find((c: any) => c.name === name);
@@ -19,13 +19,7 @@ settingCases('redis', 'statefulset.yaml', [
   {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: ['--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
-    expect: (objects) => {
-      for (const o of [sts(objects)]) {
-        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
-        expect(o.spec.template.metadata.labels.team).toBe('forms');
-        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
-      }
-    },
+    expect: (objects) => expectPodMetadata([sts(objects)]),
   },
   {
     it: 'image: registry, digest over the tag, pull policy',

@@ -1,7 +1,7 @@
 /** The worker pools' and beat's Deployments: what each of the workers chart's settings changes. */
 import { expect } from '@jest/globals';
 import { byKind, named, type K8sObject } from '../../support/helm.js';
-import { container, podSpec, settingCases } from '../../support/settings.js';
+import { container, expectPodMetadata, podSpec, settingCases } from '../../support/settings.js';
 
 const pool = (objects: readonly K8sObject[], name = 'default') => named(objects, 'Deployment', `concertmaster-workers-${name}`);
 const pools = (objects: readonly K8sObject[]) => ['default', 'high-priority'].map((p) => pool(objects, p));
@@ -30,13 +30,7 @@ settingCases('workers', 'deployment.yaml', [
   {
     it: 'podAnnotations and podLabels reach the pods, never the selector',
     set: ['--set', 'beat.enabled=true', '--set', 'podAnnotations.example\\.com/owner=forms', '--set', 'podLabels.team=forms'],
-    expect: (objects) => {
-      for (const o of byKind(objects, 'Deployment')) {
-        expect(o.spec.template.metadata.annotations['example.com/owner']).toBe('forms');
-        expect(o.spec.template.metadata.labels.team).toBe('forms');
-        expect(o.spec.selector?.matchLabels?.team).toBeUndefined();
-      }
-    },
+    expect: (objects) => expectPodMetadata(byKind(objects, 'Deployment')),
   },
   {
     it: 'topologySpread: each pool spreads over zones (maxSkew, whenUnsatisfiable) and nodes; beat, one replica, does not',
